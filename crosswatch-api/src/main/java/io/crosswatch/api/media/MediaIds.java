@@ -1,0 +1,205 @@
+package io.crosswatch.api.media;
+
+import io.crosswatch.api.Api;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The external ids of an item, normalized on construction so that equal ids compare equal
+ * whatever service they came from.
+ *
+ * <p>Namespaces are lower-case names ({@link #IMDB}, {@link #TMDB}, …; service-local ids such
+ * as {@code plex} or {@code jellyfin} too). Normalization drops empty and sentinel values
+ * ({@code ""}, {@code none}, {@code null}, {@code 0}, {@code unknown}), writes imdb as lower
+ * case {@code tt\d+} (bare digits gain {@code tt}), and strips leading zeros from numeric
+ * namespaces. A value that does not fit its namespace is dropped rather than trusted.
+ *
+ * @param values namespace → normalized id, sorted by namespace, immutable
+ * @since 0.1
+ */
+@Api(status = Api.Status.STABLE)
+public record MediaIds(Map<String, String> values) {
+
+    /** IMDb, {@code tt0133093}. */
+    public static final String IMDB = "imdb";
+    /** The Movie Database. */
+    public static final String TMDB = "tmdb";
+    /** TheTVDB. */
+    public static final String TVDB = "tvdb";
+    /** Trakt. */
+    public static final String TRAKT = "trakt";
+    /** SIMKL. */
+    public static final String SIMKL = "simkl";
+    /** AniList. */
+    public static final String ANILIST = "anilist";
+    /** MyAnimeList. */
+    public static final String MAL = "mal";
+    /** AniDB. */
+    public static final String ANIDB = "anidb";
+    /** Kitsu. */
+    public static final String KITSU = "kitsu";
+    /** A Plex rating key (server-local). */
+    public static final String PLEX = "plex";
+    /** A Plex guid such as {@code plex://movie/5d7768…} (account-wide). */
+    public static final String PLEX_GUID = "plexguid";
+    /** A Jellyfin item id (server-local). */
+    public static final String JELLYFIN = "jellyfin";
+    /** An Emby item id (server-local). */
+    public static final String EMBY = "emby";
+    /** A Trakt or URL slug. */
+    public static final String SLUG = "slug";
+
+    /** Namespaces whose ids are plain numbers. */
+    public static final Set<String> NUMERIC = Set.of(TMDB, TVDB, TRAKT, SIMKL, ANILIST, MAL, ANIDB, KITSU, PLEX);
+
+    private static final MediaIds EMPTY = new MediaIds(Map.of());
+    private static final Pattern IMDB_ID = Pattern.compile("tt\\d{1,12}");
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,19}");
+
+    /** Normalizes and copies. */
+    public MediaIds {
+        TreeMap<String, String> out = new TreeMap<>();
+        if (values != null) {
+            values.forEach((ns, v) -> {
+                if (ns == null) {
+                    return;
+                }
+                String n = ns.trim().toLowerCase(Locale.ROOT);
+                String norm = normalize(n, v);
+                if (!n.isEmpty() && norm != null) {
+                    out.put(n, norm);
+                }
+            });
+        }
+        values = Collections.unmodifiableMap(out);
+    }
+
+    /** @return no ids */
+    public static MediaIds empty() {
+        return EMPTY;
+    }
+
+    /**
+     * @param namespaceAndValue alternating namespace, value, namespace, value …
+     * @return the normalized ids
+     */
+    public static MediaIds of(String... namespaceAndValue) {
+        if (namespaceAndValue.length % 2 != 0) {
+            throw new IllegalArgumentException("MediaIds.of takes namespace/value pairs");
+        }
+        TreeMap<String, String> m = new TreeMap<>();
+        for (int i = 0; i < namespaceAndValue.length; i += 2) {
+            m.put(namespaceAndValue[i], namespaceAndValue[i + 1]);
+        }
+        return new MediaIds(m);
+    }
+
+    /**
+     * Normalizes one id.
+     *
+     * @param namespace a lower-case namespace
+     * @param raw       the id as a service sent it (a {@code String} or a {@code Number})
+     * @return the normalized id, or {@code null} when it is empty, a sentinel or malformed
+     */
+    public static String normalize(String namespace, Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        String v = String.valueOf(raw).trim();
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (v.isEmpty() || lower.equals("none") || lower.equals("null") || lower.equals("unknown")
+                || lower.equals("n/a") || lower.equals("undefined")) {
+            return null;
+        }
+        if (IMDB.equals(namespace)) {
+            if (DIGITS.matcher(lower).matches()) {
+                lower = "tt" + lower;
+            }
+            if (!IMDB_ID.matcher(lower).matches()) {
+                return null;
+            }
+            String digits = lower.substring(2).replaceFirst("^0+(?=\\d{7})", "");
+            return Long.parseLong(digits) == 0 ? null : "tt" + digits;
+        }
+        if (NUMERIC.contains(namespace)) {
+            if (raw instanceof Double d && d == Math.rint(d)) {
+                v = String.valueOf(d.longValue());
+            }
+            if (!DIGITS.matcher(v).matches()) {
+                return null;
+            }
+            String stripped = v.replaceFirst("^0+", "");
+            return stripped.isEmpty() ? null : stripped;
+        }
+        return lower.equals("0") ? null : v;
+    }
+
+    /** @return the id in {@code namespace}, if known */
+    public Optional<String> get(String namespace) {
+        return Optional.ofNullable(values.get(namespace));
+    }
+
+    /** @return the IMDb id, if known */
+    public Optional<String> imdb() {
+        return get(IMDB);
+    }
+
+    /** @return the TMDB id, if known */
+    public Optional<String> tmdb() {
+        return get(TMDB);
+    }
+
+    /** @return the TVDB id, if known */
+    public Optional<String> tvdb() {
+        return get(TVDB);
+    }
+
+    /** @return the Trakt id, if known */
+    public Optional<String> trakt() {
+        return get(TRAKT);
+    }
+
+    /** @return whether no id is known */
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+
+    /**
+     * @param namespace the namespace
+     * @param value     the id (normalized; dropped when invalid)
+     * @return a copy with the id set
+     */
+    public MediaIds with(String namespace, Object value) {
+        TreeMap<String, String> m = new TreeMap<>(values);
+        String norm = normalize(namespace, value);
+        if (norm == null) {
+            m.remove(namespace);
+        } else {
+            m.put(namespace, norm);
+        }
+        return new MediaIds(m);
+    }
+
+    /**
+     * @param other ids to add; ids present here win on conflict
+     * @return the union
+     */
+    public MediaIds merge(MediaIds other) {
+        TreeMap<String, String> m = new TreeMap<>(other.values);
+        m.putAll(values);
+        return new MediaIds(m);
+    }
+
+    /** @return {@code ns:value} pairs joined with commas, e.g. {@code imdb:tt0133093,tmdb:603} */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        values.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ",").append(k).append(':').append(v));
+        return sb.toString();
+    }
+}

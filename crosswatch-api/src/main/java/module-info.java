@@ -1,0 +1,23 @@
+/**
+ * The CrossWatch API: the service-provider interfaces every provider implements and the
+ * value types they exchange.
+ *
+ * <p>This module depends on nothing but {@code java.base}, so a third-party provider jar can
+ * be built against it alone. Four families of providers are discovered by
+ * {@link java.util.ServiceLoader}:
+ * <ul>
+ *   <li>{@link io.crosswatch.api.auth.AuthProvider} connects an account;</li>
+ *   <li>{@link io.crosswatch.api.sync.Connector} reads and writes one service's watch state;</li>
+ *   <li>{@link io.crosswatch.api.sync.SyncModule} moves data between a source and a target;</li>
+ *   <li>{@link io.crosswatch.api.metadata.MetadataProvider} fetches normalized metadata.</li>
+ * </ul>
+ *
+ * @since 0.1
+ */
+module io.crosswatch.api {
+    exports io.crosswatch.api;
+    exports io.crosswatch.api.media;
+    exports io.crosswatch.api.auth;
+    exports io.crosswatch.api.sync;
+    exports io.crosswatch.api.metadata;
+}

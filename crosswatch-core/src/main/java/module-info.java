@@ -1,0 +1,25 @@
+/**
+ * CrossWatch core: discovers providers ({@code PlatformManager}), fetches metadata
+ * ({@code MetadataManager}), runs pairs ({@code Orchestrator}) with the generic sync engine,
+ * keeps config and state, and offers providers one HTTP toolkit.
+ *
+ * <p>Service lookups: {@link io.crosswatch.api.auth.AuthProvider}, {@link
+ * io.crosswatch.api.sync.Connector}, {@link io.crosswatch.api.sync.SyncModule} and {@link
+ * io.crosswatch.api.metadata.MetadataProvider}. Provides the {@code local} tracker connector,
+ * the embedded default that needs no account.
+ *
+ * @since 0.1
+ */
+module io.crosswatch.core {
+    requires transitive io.crosswatch.api;
+    requires transitive com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.datatype.jsr310;
+    requires transitive okhttp3;
+    requires transitive java.sql;
+    requires org.xerial.sqlitejdbc;
+
+    uses io.crosswatch.api.auth.AuthProvider;
+    uses io.crosswatch.api.sync.Connector;
+    uses io.crosswatch.api.sync.SyncModule;
+    uses io.crosswatch.api.metadata.MetadataProvider;
+}

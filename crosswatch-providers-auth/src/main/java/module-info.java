@@ -1,0 +1,9 @@
+/**
+ * First-party auth providers. Exports nothing; each implementation is registered with
+ * {@code provides} here and in {@code META-INF/services} for class-path users.
+ *
+ * @since 0.1
+ */
+module io.crosswatch.providers.auth {
+    requires io.crosswatch.core;
+}

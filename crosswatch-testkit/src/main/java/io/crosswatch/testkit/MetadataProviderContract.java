@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,6 +79,16 @@ public abstract class MetadataProviderContract {
      */
     protected Optional<ProviderContext> brokenContext() {
         return Optional.empty();
+    }
+
+    /** Puts the backend back in its initial state; runs before each rule. Does nothing by default. */
+    protected void resetBackend() {
+    }
+
+    /** Resets the backend. */
+    @BeforeEach
+    public final void setUpMetadataContract() {
+        resetBackend();
     }
 
     // ---------------------------------------------------------------- rules

@@ -12,7 +12,7 @@
 module io.crosswatch.testkit {
     requires transitive io.crosswatch.api;
     requires transitive org.junit.jupiter.api;
-    requires org.junit.jupiter.params;
+    requires transitive org.junit.jupiter.params;
 
     exports io.crosswatch.testkit;
 

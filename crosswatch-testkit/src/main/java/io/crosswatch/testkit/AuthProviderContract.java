@@ -25,6 +25,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The contract every {@link AuthProvider} must honour. Extend it in your tests, supply the
@@ -53,10 +54,17 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Each test gets fresh {@link VirtualTime}; {@link #resetBackend()} runs before each.
  *
+ * <p>A rule that takes more than {@value #RULE_TIMEOUT_SECONDS} seconds of real time fails: waits
+ * must go through the context's sleeper, which runs on virtual time here.
+ *
  * @since 0.1
  */
 @Api(status = Api.Status.EXPERIMENTAL)
+@Timeout(AuthProviderContract.RULE_TIMEOUT_SECONDS)
 public abstract class AuthProviderContract {
+
+    /** The real-time limit of one rule; virtual time makes every correct provider far faster. */
+    public static final long RULE_TIMEOUT_SECONDS = 60;
 
     private VirtualTime time;
     private SecretScanner secrets;

@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -48,7 +49,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  *   <li>{@code required_2_1_manifestIsSane}: name, label, supported API version, features and
  *       capabilities constant across calls; {@code isConfigured} is true for {@link #context()}.</li>
  *   <li>{@code required_2_2_readIsStable}: a declared feature reads without failing, and two
- *       reads of an unchanged backend return the same keys.</li>
+ *       reads of an unchanged backend return the same keys; no secret of the config appears
+ *       in the connector's or the session's {@code toString}.</li>
  *   <li>{@code required_2_3_addThenReadShowsItems}: one successful outcome per item, then every
  *       sample item is in the read.</li>
  *   <li>{@code required_2_4_removeThenReadHidesItems}: when removal is supported.</li>
@@ -62,15 +64,23 @@ import org.junit.jupiter.params.provider.EnumSource;
  *       a read throws {@link CancelledException} or returns a result that is not COMPLETE.</li>
  *   <li>{@code optional_2_10_failuresAreTyped}: against {@link #brokenContext()}, reads are
  *       not COMPLETE and explain why, writes do not succeed, and anything thrown is a
- *       {@link CrossWatchException}, never a raw {@code IOException}, NPE or the like.</li>
+ *       {@link CrossWatchException}, never a raw {@code IOException}, NPE or the like, and
+ *       carries no secret of the config.</li>
  * </ol>
  *
  * <p>{@link #resetBackend()} runs before each rule, and each rule opens its own session.
  *
+ * <p>A rule that takes more than {@value #RULE_TIMEOUT_SECONDS} seconds of real time fails: waits
+ * must go through the context's sleeper, which runs on virtual time here.
+ *
  * @since 0.1
  */
 @Api(status = Api.Status.EXPERIMENTAL)
+@Timeout(ConnectorContract.RULE_TIMEOUT_SECONDS)
 public abstract class ConnectorContract {
+
+    /** The real-time limit of one rule; virtual time makes every correct provider far faster. */
+    public static final long RULE_TIMEOUT_SECONDS = 60;
 
     /** For subclasses. */
     protected ConnectorContract() {
@@ -141,12 +151,17 @@ public abstract class ConnectorContract {
     @EnumSource(Feature.class)
     public void required_2_2_readIsStable(Feature feature) {
         assumeDeclared(feature);
-        try (ConnectorSession s = open()) {
+        SecretScanner secrets = new SecretScanner().addConfig(context().config());
+        Connector c = connector();
+        try (ConnectorSession s = open(c)) {
             ReadResult first = readOk(s, feature, "the first read");
             ReadResult second = readOk(s, feature, "the second read");
             assertEquals(keys(feature, first.items()), keys(feature, second.items()),
                     "two reads of " + feature + " on an unchanged backend returned different items");
+            secrets.assertNotIn("the session's toString()", s.toString());
+            secrets.assertNotIn("the read's reason", first.reason().orElse(""));
         }
+        secrets.assertNotIn("the connector's toString()", c.toString());
         try (ConnectorSession s = open()) {
             readOk(s, feature, "a read in a new session");
         }
@@ -313,7 +328,7 @@ public abstract class ConnectorContract {
         assumeDeclared(feature);
         CancellationToken token = CancellationToken.create();
         token.cancel("cancelled by the testkit before the read");
-        ProviderContext cancelled = TestContext.copyOf(context(), token);
+        ProviderContext cancelled = new CancelledContext(context(), token);
         ReadResult r;
         try (ConnectorSession s = connector().open(cancelled)) {
             r = s.read(feature);
@@ -342,11 +357,12 @@ public abstract class ConnectorContract {
         Optional<ProviderContext> broken = brokenContext();
         Assumptions.assumeTrue(broken.isPresent(), "brokenContext() is not supplied: rule skipped");
         List<MediaItem> samples = samples(feature);
+        SecretScanner secrets = new SecretScanner().addConfig(broken.get().config());
         ConnectorSession s;
         try {
             s = connector().open(broken.get());
         } catch (RuntimeException e) {
-            assertTyped("open()", e);
+            assertTyped("open()", e, secrets);
             return;
         }
         try (s) {
@@ -361,8 +377,9 @@ public abstract class ConnectorContract {
                 if (r.completeness() == Completeness.FAILED) {
                     assertTrue(r.items().isEmpty(), "a FAILED read carries items");
                 }
+                secrets.assertNotIn("the failed read's reason", r.reason().orElse(""));
             } catch (RuntimeException e) {
-                assertTyped("read()", e);
+                assertTyped("read()", e, secrets);
             }
             try {
                 WriteResult w = s.add(feature, samples, false);
@@ -372,7 +389,7 @@ public abstract class ConnectorContract {
                             + " for " + o.item().describe());
                 }
             } catch (RuntimeException e) {
-                assertTyped("add()", e);
+                assertTyped("add()", e, secrets);
             }
         }
     }
@@ -390,7 +407,11 @@ public abstract class ConnectorContract {
     }
 
     private ConnectorSession open() {
-        ConnectorSession s = connector().open(context());
+        return open(connector());
+    }
+
+    private ConnectorSession open(Connector connector) {
+        ConnectorSession s = connector.open(context());
         assertNotNull(s, "open() returned null");
         return s;
     }
@@ -473,10 +494,11 @@ public abstract class ConnectorContract {
         return b.build();
     }
 
-    private static void assertTyped(String what, RuntimeException e) {
+    private static void assertTyped(String what, RuntimeException e, SecretScanner secrets) {
         if (!(e instanceof CrossWatchException)) {
             fail(what + " against a failing backend threw an untyped " + e.getClass().getName()
                     + "; wrap failures in ProviderException (retryable for 5xx and timeouts) or AuthException", e);
         }
+        secrets.assertNotIn(e);
     }
 }

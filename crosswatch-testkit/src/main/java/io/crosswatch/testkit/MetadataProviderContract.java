@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The contract every {@link MetadataProvider} must honour. Extend it in your tests, supply the
@@ -48,10 +49,17 @@ import org.junit.jupiter.api.Test;
  *       cached as "unknown".</li>
  * </ol>
  *
+ * <p>A rule that takes more than {@value #RULE_TIMEOUT_SECONDS} seconds of real time fails: waits
+ * must go through the context's sleeper, which runs on virtual time here.
+ *
  * @since 0.1
  */
 @Api(status = Api.Status.EXPERIMENTAL)
+@Timeout(MetadataProviderContract.RULE_TIMEOUT_SECONDS)
 public abstract class MetadataProviderContract {
+
+    /** The real-time limit of one rule; virtual time makes every correct provider far faster. */
+    public static final long RULE_TIMEOUT_SECONDS = 60;
 
     private static final Pattern LANG = Pattern.compile("[a-z]{2}");
 

@@ -10,6 +10,7 @@ import io.crosswatch.api.sync.Connector;
 import io.crosswatch.testkit.reference.MemoryAuthProvider;
 import io.crosswatch.testkit.reference.MemoryConnector;
 import io.crosswatch.testkit.reference.MemoryMetadataProvider;
+import io.crosswatch.testkit.reference.TwinMemoryConnector;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;

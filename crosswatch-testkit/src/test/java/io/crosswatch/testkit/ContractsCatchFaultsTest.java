@@ -11,6 +11,7 @@ import io.crosswatch.testkit.broken.DisconnectKeepsSecretsAuthCase;
 import io.crosswatch.testkit.broken.DuplicatesConnectorCase;
 import io.crosswatch.testkit.broken.IgnoresDryRunConnectorCase;
 import io.crosswatch.testkit.broken.LeaksApiKeyMetadataCase;
+import io.crosswatch.testkit.broken.LeaksTokenInErrorConnectorCase;
 import io.crosswatch.testkit.broken.LeaksTokenInExceptionAuthCase;
 import io.crosswatch.testkit.broken.LeaksTokenInStatusAuthCase;
 import io.crosswatch.testkit.broken.StaleReadsConnectorCase;
@@ -54,6 +55,7 @@ class ContractsCatchFaultsTest {
                 Arguments.of(StaleReadsConnectorCase.class, Set.of("required_2_3_addThenReadShowsItems",
                         "required_2_4_removeThenReadHidesItems", "required_2_6_dryRunRemoveWritesNothing")),
                 Arguments.of(UntypedErrorsConnectorCase.class, Set.of("optional_2_10_failuresAreTyped")),
+                Arguments.of(LeaksTokenInErrorConnectorCase.class, Set.of("optional_2_10_failuresAreTyped")),
                 Arguments.of(CompleteEmptyOnCancelConnectorCase.class, Set.of("required_2_9_cancelledReadIsNeverComplete")),
                 Arguments.of(DuplicatesConnectorCase.class, Set.of("required_2_7_reAddDoesNotDuplicate")),
                 Arguments.of(AcceptsUndeclaredTypesConnectorCase.class,

@@ -43,7 +43,9 @@ public class MemoryConnector implements Connector {
         /** add() appends without checking what is there. */
         DUPLICATES,
         /** add() accepts media types the capabilities leave out. */
-        ACCEPTS_UNDECLARED_TYPES
+        ACCEPTS_UNDECLARED_TYPES,
+        /** A failing write names the access token in its exception. */
+        LEAKS_TOKEN_IN_ERROR
     }
 
     private final Set<Fault> faults;
@@ -178,7 +180,9 @@ public class MemoryConnector implements Connector {
                 if (faults.contains(Fault.UNTYPED_ERRORS)) {
                     throw new UncheckedIOException(new IOException("connection refused"));
                 }
-                throw new ProviderException("memory", 503, true, "the memory service is unavailable", null);
+                String detail = faults.contains(Fault.LEAKS_TOKEN_IN_ERROR)
+                        ? " (sent Authorization: Bearer " + context.config().string("accessToken").orElse("") + ")" : "";
+                throw new ProviderException("memory", 503, true, "the memory service is unavailable" + detail, null);
             }
         }
     }

@@ -1,0 +1,14 @@
+package io.crosswatch.testkit.broken;
+
+import io.crosswatch.api.sync.Connector;
+import io.crosswatch.testkit.reference.MemoryConnector;
+import io.crosswatch.testkit.reference.MemoryConnectorContractTest;
+import java.util.Set;
+
+/** Stores media types it does not declare. Run only through {@link io.crosswatch.testkit.ContractsCatchFaultsTest}, which expects failures. */
+public class AcceptsUndeclaredTypesConnectorCase extends MemoryConnectorContractTest {
+    @Override
+    protected Connector connector() {
+        return new MemoryConnector(Set.of(MemoryConnector.Fault.ACCEPTS_UNDECLARED_TYPES));
+    }
+}

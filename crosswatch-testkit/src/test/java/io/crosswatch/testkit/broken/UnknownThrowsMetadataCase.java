@@ -1,0 +1,14 @@
+package io.crosswatch.testkit.broken;
+
+import io.crosswatch.api.metadata.MetadataProvider;
+import io.crosswatch.testkit.reference.MemoryMetadataProvider;
+import io.crosswatch.testkit.reference.MemoryMetadataProviderContractTest;
+import java.util.Set;
+
+/** Throws for an unknown id. Run only through {@link io.crosswatch.testkit.ContractsCatchFaultsTest}, which expects failures. */
+public class UnknownThrowsMetadataCase extends MemoryMetadataProviderContractTest {
+    @Override
+    protected MetadataProvider provider() {
+        return new MemoryMetadataProvider(Set.of(MemoryMetadataProvider.Fault.UNKNOWN_THROWS));
+    }
+}

@@ -65,7 +65,7 @@ public final class RateLimiter {
      *         asking again (nothing was taken)
      */
     public Duration tryAcquire(Access access, Instant now) {
-        return bucket(access).tryAcquire(now);
+        return bucket(access).tryAcquire(() -> now).wait;
     }
 
     /**
@@ -84,10 +84,12 @@ public final class RateLimiter {
         Waiter waiter = new Waiter(clock, sleeper);
         while (true) {
             token.throwIfCancelled();
-            Instant now = clock.instant();
-            Duration wait = tryAcquire(access, now);
-            if (wait.isZero()) {
-                return now;
+            // The clock is read under the bucket's lock, so concurrent callers are granted in
+            // time order and the returned instant is the one the bucket counted.
+            Attempt attempt = bucket(access).tryAcquire(clock::instant);
+            Duration wait = attempt.wait;
+            if (attempt.grantedAt != null) {
+                return attempt.grantedAt;
             }
             try {
                 waiter.sleep(wait, deadline, token);
@@ -119,6 +121,17 @@ public final class RateLimiter {
         return "RateLimiter[" + provider + ": " + policy + "]";
     }
 
+    /** The outcome of one try: granted at an instant, or a wait before trying again. */
+    private static final class Attempt {
+        final Instant grantedAt;
+        final Duration wait;
+
+        Attempt(Instant grantedAt, Duration wait) {
+            this.grantedAt = grantedAt;
+            this.wait = wait;
+        }
+    }
+
     /** One budget: the grant times of the last {@code permits} requests and a pause. */
     private static final class Bucket {
         private final RateLimit limit;
@@ -129,12 +142,13 @@ public final class RateLimiter {
             this.limit = limit;
         }
 
-        synchronized Duration tryAcquire(Instant now) {
+        synchronized Attempt tryAcquire(java.util.function.Supplier<Instant> clock) {
+            Instant now = clock.get();
             if (now.isBefore(pausedUntil)) {
-                return Duration.between(now, pausedUntil);
+                return new Attempt(null, Duration.between(now, pausedUntil));
             }
             if (limit == null) {
-                return Duration.ZERO;
+                return new Attempt(now, Duration.ZERO);
             }
             if (!granted.isEmpty() && granted.peekLast().isAfter(now)) {
                 if (granted.peekLast().minus(limit.window()).isAfter(now)) {
@@ -151,9 +165,9 @@ public final class RateLimiter {
             }
             if (granted.size() < limit.permits()) {
                 granted.addLast(now);
-                return Duration.ZERO;
+                return new Attempt(now, Duration.ZERO);
             }
-            return Duration.between(now, granted.peekFirst().plus(limit.window()));
+            return new Attempt(null, Duration.between(now, granted.peekFirst().plus(limit.window())));
         }
 
         synchronized void pauseUntil(Instant until) {

@@ -274,7 +274,13 @@ public final class ServiceClient {
             Request request = build(url, r, cfg, authenticate, jsonBytes);
             long started = System.nanoTime();
             ServiceResponse response;
-            try (Response raw = http.newCall(request).execute()) {
+            okhttp3.Call call = http.newCall(request);
+            if (until != null) {
+                // The deadline caps the attempt itself too, not only the waits between attempts.
+                long remaining = Math.max(1, Duration.between(clock.instant(), until).toMillis());
+                call.timeout().timeout(remaining, TimeUnit.MILLISECONDS);
+            }
+            try (Response raw = call.execute()) {
                 byte[] body = raw.body().bytes();
                 response = new ServiceResponse(provider, endpoint, raw.code(), raw.headers().toMultimap(), body, attempt,
                         toolkit.mapper());

@@ -11,7 +11,6 @@ import io.crosswatch.api.Secret;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -151,9 +150,7 @@ public final class Redactor {
     public JsonNode redact(JsonNode node) {
         if (node.isObject()) {
             ObjectNode copy = JSON.createObjectNode();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> f = fields.next();
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
                 copy.set(f.getKey(), isSecretParam(f.getKey()) && !f.getValue().isNull()
                         ? TextNode.valueOf(MASK) : redact(f.getValue()));
             }

@@ -14,6 +14,7 @@ import io.crosswatch.api.ProviderException;
 import io.crosswatch.api.RateLimitedException;
 import io.crosswatch.api.Sleeper;
 import io.crosswatch.core.internal.http.Backoff;
+import io.crosswatch.core.internal.http.CancelHooks;
 import io.crosswatch.core.internal.http.RateLimitHeaders;
 import io.crosswatch.core.internal.http.RetryAfter;
 import io.crosswatch.core.internal.http.Waiter;
@@ -59,8 +60,8 @@ import java.util.function.Function;
  *       message naming method and path without secrets), or to what the {@link ErrorMapper}
  *       returns.</li>
  * </ul>
- * No wait runs past the deadline and every wait ends promptly when the cancellation token
- * fires.
+ * No wait runs past the deadline, and a cancelled token ends every wait and in-flight call
+ * promptly with a {@link CancelledException}.
  *
  * @since 0.1
  */
@@ -280,11 +281,15 @@ public final class ServiceClient {
                 long remaining = Math.max(1, Duration.between(clock.instant(), until).toMillis());
                 call.timeout().timeout(remaining, TimeUnit.MILLISECONDS);
             }
-            try (Response raw = call.execute()) {
+            try (CancelHooks.Registration ignored = CancelHooks.register(token, call::cancel);
+                 Response raw = call.execute()) {
                 byte[] body = raw.body().bytes();
                 response = new ServiceResponse(provider, endpoint, raw.code(), raw.headers().toMultimap(), body, attempt,
                         toolkit.mapper());
             } catch (IOException e) {
+                if (token.isCancelled()) {
+                    token.throwIfCancelled();
+                }
                 String failure = describe(e);
                 log(r.method, logUrl, failure, started, attempt);
                 if (idempotent && attempt < policy.maxAttempts()) {

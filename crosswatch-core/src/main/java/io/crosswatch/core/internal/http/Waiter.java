@@ -7,19 +7,12 @@ import io.crosswatch.api.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.Map;
-import java.util.Set;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Waits through an injected {@link Sleeper} so that a cancelled {@link CancellationToken}
  * wakes the waiting thread at once, and so that no wait runs past a deadline.
  *
- * <p>{@link CancellationToken} has no way to remove a listener, so one listener is registered
- * per token (not per wait); it interrupts whichever threads are waiting on that token when
- * it fires. Threads are interrupted only while registered as waiting.
+ * <p>The waiting thread is interrupted through {@link CancelHooks} only while it waits.
  */
 public final class Waiter {
 
@@ -38,9 +31,6 @@ public final class Waiter {
             return deadline;
         }
     }
-
-    private static final Map<CancellationToken, Set<Thread>> WAITING =
-            Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Clock clock;
     private final Sleeper sleeper;
@@ -89,12 +79,8 @@ public final class Waiter {
         }
         checkDeadline(duration, deadline);
         Thread me = Thread.currentThread();
-        Set<Thread> waiting = token == CancellationToken.none() ? null : register(token);
-        try {
-            if (waiting != null) {
-                waiting.add(me);
-            }
-            // The token may have been cancelled between the check above and the registration.
+        try (CancelHooks.Registration ignored = CancelHooks.register(token, me::interrupt)) {
+            // The token may have been cancelled before the registration.
             token.throwIfCancelled();
             sleeper.sleep(duration);
         } catch (InterruptedException e) {
@@ -103,34 +89,15 @@ public final class Waiter {
             }
             Thread.currentThread().interrupt();
             throw new CancelledException("the wait was interrupted");
-        } finally {
-            if (waiting != null) {
-                synchronized (waiting) {
-                    waiting.remove(me);
-                }
-            }
+        } catch (CancelledException e) {
+            // Cancelled while registering: the hook may already have interrupted this thread.
+            Thread.interrupted();
+            throw e;
         }
         if (token.isCancelled()) {
             // A late wake-up may have left the interrupt flag set after the sleeper returned.
             Thread.interrupted();
             token.throwIfCancelled();
-        }
-    }
-
-    private static Set<Thread> register(CancellationToken token) {
-        synchronized (WAITING) {
-            Set<Thread> threads = WAITING.get(token);
-            if (threads == null) {
-                Set<Thread> created = ConcurrentHashMap.newKeySet();
-                WAITING.put(token, created);
-                token.onCancel(() -> {
-                    synchronized (created) {
-                        created.forEach(Thread::interrupt);
-                    }
-                });
-                threads = created;
-            }
-            return threads;
         }
     }
 }

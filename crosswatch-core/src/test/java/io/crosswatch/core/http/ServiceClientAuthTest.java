@@ -82,6 +82,28 @@ class ServiceClientAuthTest {
     }
 
     @Test
+    void concurrentUnauthorizedCallsShareOneRefresh() throws Exception {
+        wm.stubFor(get(urlPathEqualTo("/sync/last_activities")).withHeader("Authorization", equalTo("Bearer stale-token"))
+                .willReturn(aResponse().withStatus(401)));
+        wm.stubFor(get(urlPathEqualTo("/sync/last_activities")).withHeader("Authorization", equalTo("Bearer fresh-token"))
+                .willReturn(okJson("{\"all\":\"2026-01-01T00:00:00.000Z\"}")));
+        ServiceClient shared = client();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                results.add(pool.submit(() -> shared.get("/sync/last_activities").path("all").asText()));
+            }
+            for (java.util.concurrent.Future<String> f : results) {
+                assertEquals("2026-01-01T00:00:00.000Z", f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, refreshes.get());
+    }
+
+    @Test
     void secondUnauthorizedTellsTheUserToReconnect() {
         wm.stubFor(get(urlPathEqualTo("/users/settings")).willReturn(aResponse().withStatus(401)));
 

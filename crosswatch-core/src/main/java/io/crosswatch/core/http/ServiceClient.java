@@ -279,6 +279,9 @@ public final class ServiceClient {
             if (until != null) {
                 // The deadline caps the attempt itself too, not only the waits between attempts.
                 long remaining = Math.max(1, Duration.between(clock.instant(), until).toMillis());
+                if (http.callTimeoutMillis() > 0) {
+                    remaining = Math.min(remaining, http.callTimeoutMillis());
+                }
                 call.timeout().timeout(remaining, TimeUnit.MILLISECONDS);
             }
             try (CancelHooks.Registration ignored = CancelHooks.register(token, call::cancel);

@@ -18,6 +18,9 @@ module io.crosswatch.core {
     requires transitive java.sql;
     requires org.xerial.sqlitejdbc;
 
+    exports io.crosswatch.core;
+    exports io.crosswatch.core.config;
+
     uses io.crosswatch.api.auth.AuthProvider;
     uses io.crosswatch.api.sync.Connector;
     uses io.crosswatch.api.sync.SyncModule;

@@ -396,14 +396,9 @@ public final class MetadataManager {
         public Builder provider(MetadataProvider provider, ProviderConfig config) {
             String name = provider.manifest().name();
             ProviderStore store = ProviderStore.inMemory(config);
-            ProviderContext ctx = ProviderContext.of(store, Clock.systemUTC(), Sleeper.SYSTEM);
-            extra.put(name, new Source(name, provider, () -> clockedContext(ctx)));
+            extra.put(name, new Source(name, provider,
+                    () -> ProviderContext.of(store, clock == null ? Clock.systemUTC() : clock, Sleeper.SYSTEM)));
             return this;
-        }
-
-        private ProviderContext clockedContext(ProviderContext base) {
-            Clock c = clock == null ? Clock.systemUTC() : clock;
-            return ProviderContext.of(base.store(), c, base.sleeper());
         }
 
         /** @return this; provider names most trusted first, overriding the config */

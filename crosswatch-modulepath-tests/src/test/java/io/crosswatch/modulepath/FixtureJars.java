@@ -47,6 +47,15 @@ final class FixtureJars {
      * tests see only their own fixtures.
      */
     static List<Path> applicationModules() {
+        return modules(false);
+    }
+
+    /** The first-party provider modules on the class path (their classes directories or jars). */
+    static List<Path> firstPartyProviderModules() {
+        return modules(true);
+    }
+
+    private static List<Path> modules(boolean providers) {
         List<Path> out = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             Path p = Path.of(entry);
@@ -64,8 +73,10 @@ final class FixtureJars {
                 continue;
             }
             if (name.startsWith("org.junit") || name.startsWith("org.opentest4j") || name.startsWith("org.apiguardian")
-                    || name.startsWith("org.jspecify") || name.startsWith("io.crosswatch.providers")
-                    || name.startsWith("surefire") || name.startsWith("org.apache.maven")) {
+                    || name.startsWith("org.jspecify") || name.startsWith("surefire") || name.startsWith("org.apache.maven")) {
+                continue;
+            }
+            if (name.startsWith("io.crosswatch.providers") != providers) {
                 continue;
             }
             out.add(p);

@@ -197,4 +197,15 @@ class ModuleLayerDiscoveryTest {
             assertEquals(5, s.count(), "discovery never deletes or moves plugin files");
         }
     }
+
+    @Test
+    void firstPartyProviderModulesLoadWithoutProblems() throws Exception {
+        List<Path> providerModules = FixtureJars.firstPartyProviderModules();
+        assertEquals(3, providerModules.size(), "auth, sync and metadata provider modules: " + providerModules);
+        Object pm = platform(layer(providerModules.toArray(Path[]::new)), null);
+        assertEquals(List.of(), problems(pm), "first-party providers must load cleanly on the module path");
+        for (String d : discovered(pm)) {
+            assertTrue(d.contains("@module io.crosswatch.providers.") || d.contains("@module io.crosswatch.core"), d);
+        }
+    }
 }

@@ -20,6 +20,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -28,7 +29,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Writes go to a temp file in the same directory that is created with mode {@code 0600}
  * (where the file system has POSIX permissions) before any content is written, forced to disk
  * and renamed over the file, so a crash leaves either the old or the new file, never a torn
- * one. Read-modify-write operations ({@link #update}) are serialized within the process.
+ * one. Read-modify-write operations ({@link #update}) are serialized within the process, also
+ * across several stores opened on the same file.
  * Cross-process exclusion of whole sync runs is the orchestrator's lock file.
  *
  * <p>Errors are {@link ConfigException}s naming the JSON path, or the file, line and column for
@@ -44,13 +46,17 @@ public final class ConfigStore {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
+    /** One lock per file for the whole process, so two stores opened on one file never lose an update. */
+    private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+
     private final Path file;
     private final AtomicFiles.Hook hook;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock;
 
     ConfigStore(Path file, AtomicFiles.Hook hook) {
         this.file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
         this.hook = Objects.requireNonNull(hook, "hook");
+        this.lock = LOCKS.computeIfAbsent(this.file, k -> new ReentrantLock());
     }
 
     /**

@@ -152,7 +152,9 @@ class ConfigStoreTest {
             List<Future<?>> fs = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 int n = i;
-                fs.add(pool.submit(() -> store.update("p", "default", Map.of("k" + n, n))));
+                // every other update goes through a second store on the same file
+                ConfigStore via = n % 2 == 0 ? store : ConfigStore.open(dir.resolve("c.json"));
+                fs.add(pool.submit(() -> via.update("p", "default", Map.of("k" + n, n))));
             }
             for (Future<?> f : fs) {
                 f.get();

@@ -399,8 +399,10 @@ public final class PlatformManager {
             }
             if (pluginsDir != null) {
                 PluginLoader.Loaded plugins = PluginLoader.load(pluginsDir, layerToUse, loader, catalog);
-                plugins.layer().ifPresent(l -> catalog.discover("plugins " + pluginsDir, spi -> ServiceLoader.load(l, spi)));
-                plugins.loader().ifPresent(l -> catalog.discover("plugins " + pluginsDir, spi -> ServiceLoader.load(spi, l)));
+                plugins.layer().ifPresent(l -> catalog.discover("plugins " + pluginsDir, spi -> ServiceLoader.load(l, spi),
+                        type -> type.getModule().getLayer() == l));
+                plugins.loader().ifPresent(l -> catalog.discover("plugins " + pluginsDir, spi -> ServiceLoader.load(spi, l),
+                        type -> type.getClassLoader() == l));
             }
             return new PlatformManager(this, catalog);
         }

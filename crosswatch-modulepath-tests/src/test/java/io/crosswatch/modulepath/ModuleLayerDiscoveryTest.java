@@ -77,12 +77,17 @@ class ModuleLayerDiscoveryTest {
 
     /** {@code PlatformManager.builder()...build()} inside {@code layer}, with an optional plugins directory. */
     private static Object platform(ModuleLayer layer, Path pluginsDir) throws Exception {
+        return platform(layer, pluginsDir, true);
+    }
+
+    private static Object platform(ModuleLayer layer, Path pluginsDir, boolean autoDiscovery) throws Exception {
         Class<?> pm = layer.findLoader("io.crosswatch.core").loadClass("io.crosswatch.core.PlatformManager");
         assertEquals("io.crosswatch.core", pm.getModule().getName(), "core runs as a named module");
         Object builder = pm.getMethod("builder").invoke(null);
         if (pluginsDir != null) {
             builder = invoke(builder, "pluginsDir", new Class<?>[] {Path.class}, pluginsDir);
         }
+        builder = invoke(builder, "autoDiscovery", new Class<?>[] {boolean.class}, autoDiscovery);
         return invoke(builder, "build", new Class<?>[0]);
     }
 
@@ -166,6 +171,12 @@ class ModuleLayerDiscoveryTest {
         assertTrue(problems.get(0).contains("duplicate metadata provider name 'fixture-meta'")
                 && problems.get(0).contains("extra.TakenMetadata") && problems.get(0).contains("fixture.FixtureMetadata")
                 && problems.get(0).contains("module fixture.providers"), problems.get(0));
+
+        Object pluginsOnly = platform(layer, plugins, false);
+        assertEquals(List.of("METADATA:extra-meta", "METADATA:fixture-meta"), names(pluginsOnly),
+                "with discovery off only the plugin layer's own providers load, not its parent's");
+        assertTrue(discovered(pluginsOnly).stream().allMatch(d -> d.contains("module plugin.extra")));
+        assertEquals(List.of(), problems(pluginsOnly));
     }
 
     @Test

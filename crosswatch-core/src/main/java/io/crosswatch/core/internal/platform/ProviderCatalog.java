@@ -93,6 +93,20 @@ public final class ProviderCatalog {
      * @param factory makes the loader for one SPI
      */
     public void discover(String via, LoaderFactory factory) {
+        discover(via, factory, type -> true);
+    }
+
+    /**
+     * Like {@link #discover(String, LoaderFactory)}, but only for provider classes {@code accept}
+     * admits: a plugin layer's service loader also sees its parent layers, and a plugin class
+     * loader its parent's class path, whose providers must not sneak in when automatic
+     * discovery is off.
+     *
+     * @param via     a description of the source for reports
+     * @param factory makes the loader for one SPI
+     * @param accept  which provider classes belong to this source
+     */
+    public void discover(String via, LoaderFactory factory, java.util.function.Predicate<Class<?>> accept) {
         Set<Class<?>> before = new HashSet<>(seen);
         for (ProviderFamily f : ProviderFamily.values()) {
             ServiceLoader<?> loader;
@@ -102,7 +116,7 @@ public final class ProviderCatalog {
                 problem(f, via, "service lookup failed: " + summary(e));
                 continue;
             }
-            discover(f, loader, via, before);
+            discover(f, loader, via, before, accept);
         }
     }
 
@@ -116,12 +130,13 @@ public final class ProviderCatalog {
         ServiceLoader<?> loader(Class<?> spi);
     }
 
-    private void discover(ProviderFamily family, ServiceLoader<?> loader, String via, Set<Class<?>> before) {
+    private void discover(ProviderFamily family, ServiceLoader<?> loader, String via, Set<Class<?>> before,
+                          java.util.function.Predicate<Class<?>> accept) {
         Spliterator<? extends ServiceLoader.Provider<?>> it = loader.stream().spliterator();
         int errors = 0;
         while (true) {
             try {
-                if (!it.tryAdvance(p -> load(family, p, before))) {
+                if (!it.tryAdvance(p -> load(family, p, before, accept))) {
                     return;
                 }
                 errors = 0;
@@ -134,9 +149,10 @@ public final class ProviderCatalog {
         }
     }
 
-    private void load(ProviderFamily family, ServiceLoader.Provider<?> p, Set<Class<?>> before) {
+    private void load(ProviderFamily family, ServiceLoader.Provider<?> p, Set<Class<?>> before,
+                      java.util.function.Predicate<Class<?>> accept) {
         Class<?> type = p.type();
-        if (before.contains(type)) {
+        if (before.contains(type) || !accept.test(type)) {
             return; // the same class reached through another source (layer and class path)
         }
         Object instance;

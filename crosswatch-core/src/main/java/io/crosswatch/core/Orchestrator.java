@@ -334,7 +334,7 @@ public final class Orchestrator {
             return this;
         }
 
-        /** @return this; required: where baselines live */
+        /** @return this; required: where baselines live (the caller owns it and closes it) */
         public Builder stateStore(StateStore value) {
             this.state = value;
             return this;

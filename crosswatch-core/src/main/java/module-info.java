@@ -19,6 +19,8 @@ module io.crosswatch.core {
     requires org.xerial.sqlitejdbc;
 
     exports io.crosswatch.core.http;
+    exports io.crosswatch.core;
+    exports io.crosswatch.core.config;
 
     uses io.crosswatch.api.auth.AuthProvider;
     uses io.crosswatch.api.sync.Connector;

@@ -1,0 +1,4 @@
+/**
+ * Internal: atomic file writing for the config store. Not exported.
+ */
+package io.crosswatch.core.internal.config;

@@ -1,0 +1,85 @@
+package io.crosswatch.core.internal.orchestrator;
+
+import io.crosswatch.core.RunInProgressException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+/**
+ * An exclusive lock on a file next to the config, held for a whole run. The operating system
+ * drops it when the process dies, so a crashed run never blocks the next one. The file itself
+ * is left in place: deleting it would let two processes lock different files of one name.
+ */
+public final class RunLock implements AutoCloseable {
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /**
+     * @param lockFile the lock file
+     * @param what     what is being locked, for the message (the config path)
+     * @param now      the time written into the file for humans
+     * @return the held lock
+     * @throws RunInProgressException at once when another run holds it
+     */
+    public static RunLock acquire(Path lockFile, String what, Instant now) {
+        FileChannel ch = null;
+        try {
+            Path dir = lockFile.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock l;
+            try {
+                l = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                l = null; // held by another run in this JVM
+            }
+            if (l == null) {
+                ch.close();
+                throw new RunInProgressException("another sync is running for " + what + " (lock " + lockFile + ")");
+            }
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " since " + now + "\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+            return new RunLock(ch, l);
+        } catch (IOException e) {
+            if (ch != null) {
+                try {
+                    ch.close();
+                } catch (IOException ignored) {
+                    // already failing
+                }
+            }
+            throw new UncheckedIOException("cannot create the run lock " + lockFile, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+        } catch (IOException ignored) {
+            // closing the channel releases it as well
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing more to do
+        }
+    }
+}

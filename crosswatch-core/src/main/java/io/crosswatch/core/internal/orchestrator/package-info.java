@@ -1,0 +1,4 @@
+/**
+ * Internal: the run lock of the orchestrator. Not exported.
+ */
+package io.crosswatch.core.internal.orchestrator;

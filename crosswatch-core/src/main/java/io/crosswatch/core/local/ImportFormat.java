@@ -15,8 +15,8 @@ public enum ImportFormat {
     IMDB_LIST,
     /** Letterboxd data export: a directory or ZIP, or one of its CSV files. */
     LETTERBOXD,
-    /** Trakt data export ZIP (JSON files, old nested or new flat layout). */
-    TRAKT_ZIP,
+    /** Trakt data export: the ZIP (old nested or new flat layout), its extracted directory or one of its JSON files. */
+    TRAKT,
     /** The common item JSON shape ({@link ItemJson}). */
     ITEM_JSON,
     /**

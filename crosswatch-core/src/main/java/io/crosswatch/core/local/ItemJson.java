@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class ItemJson {
      * @param out   where to write (not closed)
      */
     public static void write(List<MediaItem> items, OutputStream out) {
-        writeEntries(items.stream().map(i -> Map.entry((Feature) null, i)).toList(), out);
+        writeEntries(items.stream().map(i -> new AbstractMap.SimpleImmutableEntry<Feature, MediaItem>(null, i)).toList(), out);
     }
 
     /**

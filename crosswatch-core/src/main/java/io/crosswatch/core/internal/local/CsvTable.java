@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,6 +19,8 @@ public final class CsvTable implements AutoCloseable {
     private Map<String, Integer> columns = Map.of();
     private List<String> header = List.of();
     private List<String> row;
+    /** Column names as callers spell them → normalized; rows are many, spellings few. */
+    private final Map<String, String> normalized = new HashMap<>();
 
     private CsvTable(CsvReader reader) {
         this.reader = reader;
@@ -87,7 +88,7 @@ public final class CsvTable implements AutoCloseable {
      */
     public String get(String... names) {
         for (String n : names) {
-            Integer i = columns.get(norm(n));
+            Integer i = columns.get(normalized.computeIfAbsent(n, CsvTable::norm));
             if (i != null && i < row.size()) {
                 String v = row.get(i).strip();
                 return v.isEmpty() ? null : v;
@@ -97,7 +98,14 @@ public final class CsvTable implements AutoCloseable {
     }
 
     static String norm(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        StringBuilder sb = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = Character.toLowerCase(name.charAt(i));
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     @Override

@@ -69,4 +69,12 @@ class CsvReaderTest {
         List<String> back = all(sw.toString()).get(0);
         assertEquals(List.of("plain", "with, comma", "with \"quote\"", "multi\nline", "", " pad"), back);
     }
+
+    @Test
+    void aRunawayQuotedFieldFailsInsteadOfSwallowingTheFile() {
+        String text = "a,b\n\"" + "x".repeat(CsvReader.MAX_FIELD_CHARS + 10) + "\n";
+        CsvReader.CsvException e = assertThrows(CsvReader.CsvException.class, () -> all(text));
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("unbalanced quote"), e.getMessage());
+    }
 }

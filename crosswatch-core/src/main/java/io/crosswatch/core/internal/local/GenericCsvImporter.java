@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -179,9 +178,7 @@ public final class GenericCsvImporter {
             if (!n.isObject()) {
                 throw new IllegalArgumentException("attributes must be a JSON object");
             }
-            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 b.attribute(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText());
             }
         } catch (JsonProcessingException e) {

@@ -12,7 +12,6 @@ import io.crosswatch.api.media.Playback;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -180,9 +179,7 @@ public final class ItemJsonCodec {
         b.list(list != null ? list : text(node, "list_name"));
         JsonNode attrs = node.get("attributes");
         if (attrs != null && attrs.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = attrs.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : attrs.properties()) {
                 if (!e.getValue().isNull()) {
                     b.attribute(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
                 }
@@ -205,9 +202,7 @@ public final class ItemJsonCodec {
             return MediaIds.empty();
         }
         TreeMap<String, String> out = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = ids.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : ids.properties()) {
             JsonNode v = e.getValue();
             if (v.isNull() || !v.isValueNode()) {
                 continue;

@@ -9,7 +9,6 @@ import io.crosswatch.api.media.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -198,9 +197,7 @@ public final class TraktExportImporter {
             return MediaIds.empty();
         }
         Map<String, String> m = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = ids.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> f = it.next();
+        for (Map.Entry<String, JsonNode> f : ids.properties()) {
             if (f.getValue().isValueNode() && !f.getValue().isNull()) {
                 m.put(f.getKey(), f.getValue().asText());
             }

@@ -261,4 +261,18 @@ class LocalTrackerConnectorTest {
             assertEquals(List.of(matrix(), dune()), t.items(Feature.WATCHLIST));
         }
     }
+
+    @Test
+    void bulkImportAndReImportOfFiveThousandItems() {
+        List<MediaItem> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5_000; i++) {
+            many.add(MediaItem.builder(MediaType.MOVIE).title("Film " + i).year(2000 + i % 20)
+                    .ids(MediaIds.of("imdb", "tt" + (1_000_000 + i))).rating(i % 10 + 1).build());
+        }
+        try (LocalTracker t = LocalTracker.open(dir.resolve("bulk.db"), CLOCK)) {
+            assertEquals(5_000, t.importItems(Feature.RATINGS, many).count(Outcome.ADDED));
+            assertEquals(5_000, t.importItems(Feature.RATINGS, many).count(Outcome.EXISTING));
+            assertEquals(many, t.items(Feature.RATINGS));
+        }
+    }
 }

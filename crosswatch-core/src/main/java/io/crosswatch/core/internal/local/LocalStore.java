@@ -22,7 +22,9 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -52,6 +54,8 @@ public final class LocalStore implements AutoCloseable {
     private final Path file;
     private final Clock clock;
     private final Connection db;
+    /** Statements prepared once per store: a 100k-item import runs them hundreds of thousands of times. */
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     /** Items read from the file, and how many rows could not be decoded. */
     public record Snapshot(List<MediaItem> items, int corrupt) {
@@ -260,16 +264,24 @@ public final class LocalStore implements AutoCloseable {
         return new ItemOutcome(item, Outcome.UPDATED, null);
     }
 
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = db.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
+    }
+
     private Set<Long> find(Feature feature, Set<String> keys) throws SQLException {
         Set<Long> rows = new LinkedHashSet<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT row_id FROM item_keys WHERE feature = ? AND key = ?")) {
-            for (String key : keys) {
-                ps.setString(1, feature.key());
-                ps.setString(2, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(rs.getLong(1));
-                    }
+        PreparedStatement ps = statement("SELECT row_id FROM item_keys WHERE feature = ? AND key = ?");
+        for (String key : keys) {
+            ps.setString(1, feature.key());
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getLong(1));
                 }
             }
         }
@@ -277,43 +289,38 @@ public final class LocalStore implements AutoCloseable {
     }
 
     private MediaItem load(long row) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("SELECT item FROM items WHERE row_id = ?")) {
-            ps.setLong(1, row);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? decode(rs.getString(1)) : null;
-            }
+        PreparedStatement ps = statement("SELECT item FROM items WHERE row_id = ?");
+        ps.setLong(1, row);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? decode(rs.getString(1)) : null;
         }
     }
 
     private void insert(Feature feature, MediaItem item) throws SQLException {
+        PreparedStatement ins = statement("INSERT INTO items(feature, item, updated_at) VALUES (?, ?, ?)");
+        ins.setString(1, feature.key());
+        ins.setString(2, ItemJsonCodec.toNode(item, null).toString());
+        ins.setLong(3, clock.millis());
+        ins.executeUpdate();
         long row;
-        try (PreparedStatement ps = db.prepareStatement(
-                "INSERT INTO items(feature, item, updated_at) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        try (ResultSet rs = statement("SELECT last_insert_rowid()").executeQuery()) {
+            rs.next();
+            row = rs.getLong(1);
+        }
+        PreparedStatement ps = statement("INSERT INTO item_keys(feature, key, row_id) VALUES (?, ?, ?)");
+        for (String key : ItemKeys.stored(feature, item)) {
             ps.setString(1, feature.key());
-            ps.setString(2, ItemJsonCodec.toNode(item, null).toString());
-            ps.setLong(3, clock.millis());
-            ps.executeUpdate();
-            try (ResultSet rs = ps.getGeneratedKeys()) {
-                rs.next();
-                row = rs.getLong(1);
-            }
+            ps.setString(2, key);
+            ps.setLong(3, row);
+            ps.addBatch();
         }
-        try (PreparedStatement ps = db.prepareStatement("INSERT INTO item_keys(feature, key, row_id) VALUES (?, ?, ?)")) {
-            for (String key : ItemKeys.stored(feature, item)) {
-                ps.setString(1, feature.key());
-                ps.setString(2, key);
-                ps.setLong(3, row);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        ps.executeBatch();
     }
 
     private void deleteRow(long row) throws SQLException {
-        try (PreparedStatement ps = db.prepareStatement("DELETE FROM items WHERE row_id = ?")) {
-            ps.setLong(1, row);
-            ps.executeUpdate();
-        }
+        PreparedStatement ps = statement("DELETE FROM items WHERE row_id = ?");
+        ps.setLong(1, row);
+        ps.executeUpdate();
     }
 
     private static MediaItem decode(String json) {
@@ -369,6 +376,14 @@ public final class LocalStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        for (PreparedStatement ps : statements.values()) {
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // The connection is closed next, which releases the statement anyway.
+            }
+        }
+        statements.clear();
         closeQuietly(db);
     }
 }

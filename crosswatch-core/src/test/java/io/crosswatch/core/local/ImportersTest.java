@@ -108,6 +108,7 @@ class ImportersTest {
         write("lb/diary.csv", "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n"
                 + "2024-01-10,Past Lives,2023,https://boxd.it/d1,4.5,,\"cinema, 2024\",2024-01-05\n"
                 + "2024-03-10,Past Lives,2023,https://boxd.it/d2,5,Yes,,2024-03-09\n");
+        write("lb/other-tool/ratings.csv", "Const,Your Rating,Date Rated\ntt0133093,9,2024-01-01\n");
         write("lb/deleted/watched.csv", "Date,Name,Year,Letterboxd URI\n2020-01-01,Cats,2019,https://boxd.it/x\n");
         write("lb/lists/favourites.csv", "Letterboxd list export v7\nDate,Name,Tags,URL,Description\n"
                 + "2024-01-01,All-time favourites,,https://boxd.it/l,My list\n\n"
@@ -127,10 +128,12 @@ class ImportersTest {
 
         List<MediaItem> ratings = r.items(Feature.RATINGS);
         assertEquals(List.of(9, 1), ratings.stream().map(i -> i.rating().orElseThrow()).toList());
-        assertEquals(1, r.report().skipped());
-        assertTrue(r.problems().get(0).reason().contains("3.7"));
-        assertEquals(4, r.problems().get(0).line());
-        assertTrue(r.problems().get(0).file().endsWith("ratings.csv"));
+        assertEquals(2, r.report().skipped());
+        ImportProblem notOurs = r.problems().stream().filter(p -> p.file().contains("other-tool")).findFirst().orElseThrow();
+        assertTrue(notOurs.reason().contains("not a Letterboxd export file"), notOurs.reason());
+        ImportProblem badStars = r.problems().stream().filter(p -> p.reason().contains("3.7")).findFirst().orElseThrow();
+        assertEquals(4, badStars.line());
+        assertTrue(badStars.file().endsWith("lb/ratings.csv") || badStars.file().endsWith("lb\\ratings.csv"), badStars.file());
 
         assertEquals("Perfect Days", r.items(Feature.WATCHLIST).get(0).title().orElseThrow());
         List<MediaItem> list = r.items(Feature.PLAYLISTS);

@@ -6,9 +6,13 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /** Lenient date parsing for imported files: instants, offsets, local date-times and dates (UTC). */
 public final class Dates {
+
+    private static final Pattern OFFSET = Pattern.compile(".*[+-]\\d{2}:?\\d{2}$");
+    private static final Pattern COMPACT_OFFSET = Pattern.compile(".*[+-]\\d{4}$");
 
     private Dates() {
     }
@@ -29,8 +33,8 @@ public final class Dates {
             if (t.endsWith("Z") || t.endsWith("z")) {
                 return Instant.parse(t.substring(0, t.length() - 1) + "Z");
             }
-            if (t.matches(".*[+-]\\d{2}:?\\d{2}$") && t.indexOf('T') > 0) {
-                String fixed = t.matches(".*[+-]\\d{4}$")
+            if (OFFSET.matcher(t).matches() && t.indexOf('T') > 0) {
+                String fixed = COMPACT_OFFSET.matcher(t).matches()
                         ? t.substring(0, t.length() - 2) + ":" + t.substring(t.length() - 2) : t;
                 return OffsetDateTime.parse(fixed).toInstant();
             }

@@ -33,11 +33,11 @@ public final class ImdbCsvImporter {
             if (rawId == null) {
                 throw new IllegalArgumentException("Const is empty; an IMDb row needs its tt id");
             }
-            String imdb = MediaIds.normalize(MediaIds.IMDB, rawId);
-            if (imdb == null || !rawId.toLowerCase(Locale.ROOT).startsWith("tt")) {
+            MediaIds ids = MediaIds.of(MediaIds.IMDB, rawId);
+            if (ids.isEmpty() || !rawId.toLowerCase(Locale.ROOT).startsWith("tt")) {
                 throw new IllegalArgumentException("Const '" + rawId + "' is not an IMDb id (tt…)");
             }
-            MediaItem.Builder b = MediaItem.builder(type).id(MediaIds.IMDB, imdb)
+            MediaItem.Builder b = MediaItem.builder(type).ids(ids)
                     .title(t.get("Title", "Original Title"))
                     .year(CsvImport.year(t.get("Year"), "Year"));
             if (ratings) {
@@ -74,7 +74,7 @@ public final class ImdbCsvImporter {
         if (titleType == null) {
             return MediaType.MOVIE;
         }
-        String k = titleType.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        String k = CsvTable.norm(titleType);
         switch (k) {
             case "movie", "tvmovie", "tvspecial", "short", "tvshort", "video", "documentary", "musicvideo" -> {
                 return MediaType.MOVIE;

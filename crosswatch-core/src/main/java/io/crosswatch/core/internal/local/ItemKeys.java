@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The identity keys of an item in the local tracker. Two items are the same when they share any
@@ -32,6 +33,7 @@ public final class ItemKeys {
 
     /** Weak key of any stored item with a title. */
     private static final String ANY_TITLE = "~";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Weak key of a stored item that has no strong id. */
     private static final String WEAK_ONLY = "!";
     /** Item-level key of a history play, ignoring when it was watched. */
@@ -130,6 +132,6 @@ public final class ItemKeys {
     }
 
     private static String norm(String title) {
-        return title.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        return WHITESPACE.matcher(title.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 }

@@ -127,6 +127,11 @@ public final class LetterboxdImporter {
                     return;
                 }
             }
+            if (!t.has("Name")) {
+                // A same-named file from another tool (an IMDb ratings.csv beside the export) is not ours to misread.
+                ctx.skip(entry.display(), 1, null, "no Name column: not a Letterboxd export file; skipped");
+                return;
+            }
             String listName = list;
             CsvImport.each(entry, ctx, t, row -> {
                 String name = row.get("Name");

@@ -109,4 +109,22 @@ class ItemJsonTest {
         assertEquals(1, r.items(Feature.WATCHLIST).size());
         assertTrue(r.problems().get(0).reason().startsWith("malformed JSON"), r.problems().toString());
     }
+
+    @Test
+    void readsCrossWatchKeyedItemsAndFieldAliases() {
+        String json = "{\"items\":{"
+                + "\"imdb:tt0133093\":{\"type\":\"movie\",\"name\":\"The Matrix\",\"release_year\":1999,"
+                + "\"ids\":{\"imdb\":\"tt0133093\"},\"user_rating\":\"9.0\"},"
+                + "\"tvdb:334824#s01e02\":{\"type\":\"episode\",\"series_title\":\"Dark\",\"show_ids\":{\"tvdb\":334824},"
+                + "\"season\":1,\"episode\":2,\"watchedAt\":\"2024-03-01T20:15:00Z\"}}}";
+        ImportResult r = ItemJson.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "state.json");
+        assertTrue(r.problems().isEmpty(), r.problems().toString());
+        MediaItem matrix = r.items(Feature.RATINGS).get(0);
+        assertEquals("The Matrix", matrix.title().orElseThrow());
+        assertEquals(1999, matrix.year().orElseThrow());
+        assertEquals(9, matrix.rating().orElseThrow());
+        MediaItem ep = r.items(Feature.HISTORY).get(0);
+        assertEquals("Dark", ep.showTitle().orElseThrow());
+        assertEquals(Instant.parse("2024-03-01T20:15:00Z"), ep.watchedAt().orElseThrow());
+    }
 }

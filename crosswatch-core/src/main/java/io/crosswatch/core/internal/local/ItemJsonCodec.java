@@ -129,7 +129,7 @@ public final class ItemJsonCodec {
         }
         JsonNode show = node.get("show");
         MediaIds showIds = readIds(node.get("show_ids"), path + ".show_ids", problem);
-        String showTitle = text(node, "show_title");
+        String showTitle = first(node, "show_title", "series_title");
         if (show != null && show.isObject()) {
             showIds = showIds.merge(readIds(show.get("ids"), path + ".show.ids", problem));
             if (showTitle == null) {
@@ -161,14 +161,26 @@ public final class ItemJsonCodec {
         MediaItem.Builder b = MediaItem.builder(type).ids(ids).showIds(showIds).showTitle(showTitle)
                 .season(season).episode(episode);
         b.title(title != null ? title : text(node, "name"));
-        Integer year = integer(node, "year", path, problem);
+        Integer year = null;
+        for (String key : List.of("year", "release_year", "first_air_year", "movie_year", "show_year")) {
+            if (year == null) {
+                year = integer(node, key, path, problem);
+            }
+        }
         if (year != null && (year < 1870 || year > 2200)) {
             problem.accept(path + ".year", "year " + year + " is out of range; ignored");
             year = null;
         }
         b.year(year);
-        b.watchedAt(instant(node, "watched_at", path, problem));
-        Integer rating = rating(node.get("rating"), path + ".rating", problem);
+        Instant watched = null;
+        for (String key : List.of("watched_at", "watchedAt", "viewed_at", "last_watched_at")) {
+            if (watched == null) {
+                watched = instant(node, key, path, problem);
+            }
+        }
+        b.watchedAt(watched);
+        Integer rating = node.hasNonNull("rating") ? rating(node.get("rating"), path + ".rating", problem)
+                : rating(node.get("user_rating"), path + ".user_rating", problem);
         b.rating(rating);
         b.ratedAt(instant(node, "rated_at", path, problem));
         JsonNode progress = node.get("progress");
@@ -221,6 +233,16 @@ public final class ItemJsonCodec {
             out.put(ns, norm);
         }
         return new MediaIds(out);
+    }
+
+    private static String first(JsonNode node, String... keys) {
+        for (String k : keys) {
+            String v = text(node, k);
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private static String text(JsonNode node, String key) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Streams the elements of a top-level JSON array (or an object's {@code items} array) one tree at a time. */
+/** Streams the elements of a top-level JSON array (or an object's {@code items}, as an array or as CrossWatch's {@code {key: item}} map) one tree at a time. */
 final class JsonArrays {
 
     /** Receives one element and its index. */
@@ -26,13 +26,21 @@ final class JsonArrays {
             if (first == JsonToken.START_OBJECT) {
                 JsonNode root = ItemJsonCodec.MAPPER.readTree(p);
                 JsonNode items = root.get("items");
-                if (items == null || !items.isArray()) {
-                    return false;
+                if (items != null && items.isArray()) {
+                    for (int i = 0; i < items.size(); i++) {
+                        handler.element(items.get(i), i);
+                    }
+                    return true;
                 }
-                for (int i = 0; i < items.size(); i++) {
-                    handler.element(items.get(i), i);
+                if (items != null && items.isObject()) {
+                    // CrossWatch's state keeps items as {canonical key: item}.
+                    int i = 0;
+                    for (JsonNode item : items) {
+                        handler.element(item, i++);
+                    }
+                    return true;
                 }
-                return true;
+                return false;
             }
             if (first != JsonToken.START_ARRAY) {
                 return false;

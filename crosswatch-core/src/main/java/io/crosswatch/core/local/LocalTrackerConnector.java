@@ -148,7 +148,11 @@ public final class LocalTrackerConnector implements Connector {
         @Override
         public Health health() {
             long start = System.nanoTime();
-            tracker.count(Feature.WATCHLIST);
+            try {
+                tracker.count(Feature.WATCHLIST);
+            } catch (CrossWatchException e) {
+                return new Health(Health.State.DOWN, Duration.ofNanos(System.nanoTime() - start), e.getMessage());
+            }
             return Health.up(Duration.ofNanos(System.nanoTime() - start));
         }
 

@@ -83,6 +83,14 @@ class LocalTrackerConnectorTest {
     }
 
     @Test
+    void healthIsUpWhileOpenAndDownAfterClose() {
+        ConnectorSession s = open();
+        assertEquals(io.crosswatch.api.sync.Health.State.UP, s.health().state());
+        s.close();
+        assertEquals(io.crosswatch.api.sync.Health.State.DOWN, s.health().state());
+    }
+
+    @Test
     void isDiscoveredThroughServiceLoader() {
         assertTrue(ServiceLoader.load(Connector.class).stream()
                 .anyMatch(p -> p.type() == LocalTrackerConnector.class));

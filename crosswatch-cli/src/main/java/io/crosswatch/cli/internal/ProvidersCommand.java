@@ -70,7 +70,7 @@ final class ProvidersCommand implements Callable<Integer> {
         switch (d.family()) {
             case AUTH: {
                 AuthProvider a = platform.authProvider(d.name()).orElseThrow();
-                return a.manifest().label() + ", flow " + a.manifest().flow().name().toLowerCase(Locale.ROOT)
+                return a.manifest().label() + ", flow " + a.manifest().flow().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                         + "; " + accounts(platform, cfg, d.name());
             }
             case CONNECTOR: {

@@ -82,7 +82,7 @@ public final class ErrorReporter {
                     + " baseUrl, then retry" : "check the provider's settings in the config file";
         }
         if (e instanceof RunInProgressException) {
-            return "wait for the other run to finish; if none is running, delete the .lock file named above";
+            return "wait for the other run to finish and try again (the lock goes away when that process ends)";
         }
         if (e instanceof CancelledException) {
             return null;

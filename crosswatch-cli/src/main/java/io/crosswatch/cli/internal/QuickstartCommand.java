@@ -49,8 +49,11 @@ final class QuickstartCommand implements Callable<Integer> {
         out.println("3. import");
         Endpoint letterboxd = new Endpoint(LocalTrackerConnector.NAME, StarterConfig.QUICKSTART_INSTANCE);
         Endpoint local = new Endpoint(LocalTrackerConnector.NAME, "default");
-        ImportCommand.importInto(samples.dir().resolve(SampleData.LETTERBOXD), LocalTargets.file(cfg, letterboxd),
-                letterboxd, out);
+        // Letterboxd rows carry no ids and the IMDb sample rates the same films, so the demo takes the diary and
+        // watchlist from Letterboxd and the ratings from IMDb (see the report to the lead on id-less matching).
+        for (String file : SampleData.LETTERBOXD_FILES) {
+            ImportCommand.importInto(samples.dir().resolve(file), LocalTargets.file(cfg, letterboxd), letterboxd, out);
+        }
         ImportCommand.importInto(samples.dir().resolve(SampleData.IMDB_RATINGS), LocalTargets.file(cfg, local), local, out);
 
         List<String> pair = List.of(StarterConfig.QUICKSTART_PAIR);

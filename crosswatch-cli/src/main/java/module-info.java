@@ -7,8 +7,8 @@
  * @since 0.1
  */
 module io.crosswatch.cli {
-    requires io.crosswatch.api;
-    requires io.crosswatch.core;
+    requires transitive io.crosswatch.api;
+    requires transitive io.crosswatch.core;
     requires info.picocli;
     requires java.logging;
 

@@ -45,11 +45,8 @@ public final class CrossWatchCli {
         return commandLine(env).execute(args);
     }
 
-    /**
-     * @param env what the commands run against
-     * @return the picocli command line, with streams and error handling set up
-     */
-    public static CommandLine commandLine(CliEnvironment env) {
+    /** The picocli command line, with streams, logging and error handling set up. */
+    private static CommandLine commandLine(CliEnvironment env) {
         Objects.requireNonNull(env, "env");
         RootCommand root = new RootCommand(env);
         CommandLine cl = new CommandLine(root);

@@ -216,6 +216,7 @@ class SyncCommandTest {
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lock,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
              java.nio.channels.FileLock held = ch.lock()) {
+            assertTrue(held.isValid());
             CliHarness.Result r = cli.run("sync");
             assertEquals(2, r.code(), r::toString);
             assertTrue(r.err().startsWith("error: "), r::toString);

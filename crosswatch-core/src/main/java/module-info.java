@@ -18,6 +18,8 @@ module io.crosswatch.core {
     requires transitive java.sql;
     requires org.xerial.sqlitejdbc;
 
+    exports io.crosswatch.core.sync;
+
     uses io.crosswatch.api.auth.AuthProvider;
     uses io.crosswatch.api.sync.Connector;
     uses io.crosswatch.api.sync.SyncModule;

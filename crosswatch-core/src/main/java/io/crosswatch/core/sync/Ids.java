@@ -177,6 +177,25 @@ public final class Ids {
         return List.copyOf(new Tokens().of(item).all());
     }
 
+    /**
+     * The key under which guard memory (tombstones, unresolved items, phantom adds) stores an item:
+     * its canonical key, plus the minute of the play for history (so a re-watch is a new play) and
+     * the list name for playlists.
+     *
+     * @param feature the feature
+     * @param item    the item
+     * @return e.g. {@code movie:tmdb:603}, {@code movie:tmdb:603@2024-05-01T20:15Z}, {@code movie:tmdb:603|list:Faves}
+     */
+    public static String guardKey(io.crosswatch.api.media.Feature feature, MediaItem item) {
+        String k = key(item).value();
+        if (feature == io.crosswatch.api.media.Feature.HISTORY) {
+            k += "@" + item.watchedAt().map(t -> t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString()).orElse("undated");
+        } else if (feature == io.crosswatch.api.media.Feature.PLAYLISTS) {
+            k += "|list:" + item.list().orElse("");
+        }
+        return k;
+    }
+
     /** @return whether the item has no id at all, so only a weak title+year match is possible */
     public static boolean isWeak(MediaItem item) {
         return new Tokens().of(item).weak();

@@ -19,6 +19,7 @@ module io.crosswatch.core {
     requires org.xerial.sqlitejdbc;
 
     exports io.crosswatch.core.sync;
+    exports io.crosswatch.core.state;
 
     uses io.crosswatch.api.auth.AuthProvider;
     uses io.crosswatch.api.sync.Connector;

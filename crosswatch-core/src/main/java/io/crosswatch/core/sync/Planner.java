@@ -213,7 +213,7 @@ public final class Planner {
             }
             for (Side side : Side.values()) {
                 SideSnapshot s = fi.side(side);
-                boolean sus = isSuspect(s);
+                boolean sus = isSuspect(side, s);
                 suspect.put(side, sus);
                 if (s.completeness() == Completeness.FAILED) {
                     out.notes.add("the read of " + s.name() + " failed" + s.message().map(m -> " (" + m + ")").orElse("")
@@ -272,12 +272,20 @@ public final class Planner {
             return l;
         }
 
-        private boolean isSuspect(SideSnapshot s) {
+        private boolean isSuspect(Side side, SideSnapshot s) {
             if (!opt.suspectReadGuard() || s.completeness() != Completeness.COMPLETE || s.delta() || s.reusedBaseline()
                     || s.activity() == SideSnapshot.Activity.MOVED) {
                 return false;
             }
             int base = s.baseline().map(List::size).orElse(0);
+            if (base > 0 && opt.phantomGuard() && phantomIndex.get(side).size() > 0) {
+                // adds the side accepted but never listed are not part of what it really held
+                for (int ref : slices.base(side)) {
+                    if (phantomIndex.get(side).containsKey(naturalKey(ref))) {
+                        base--;
+                    }
+                }
+            }
             int now = s.items().size();
             if (base == 0) {
                 return false;

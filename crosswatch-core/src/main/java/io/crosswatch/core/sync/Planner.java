@@ -60,9 +60,16 @@ public final class Planner {
         total += guards.tombstones().size() + guards.unresolved().size() + guards.phantoms().size();
         Universe u = new Universe(total);
         Map<Feature, Slices> slices = new EnumMap<>(Feature.class);
+        // a baseline joins the graph only when the mode infers something from it (or it completes a
+        // delta read): an add-only run over 1M items then links 2M items, not 4M
+        SyncMode mode = input.mode();
+        boolean sourceBase = mode == SyncMode.ONE_WAY_PROPAGATE || mode == SyncMode.TWO_WAY;
+        boolean targetBase = mode == SyncMode.ONE_WAY_MIRROR || mode == SyncMode.TWO_WAY;
         input.features().forEach((feature, fi) -> slices.put(feature, new Slices(
-                u.add(fi.source().items()), fi.source().baseline().map(u::add).orElse(null),
-                u.add(fi.target().items()), fi.target().baseline().map(u::add).orElse(null))));
+                u.add(fi.source().items()),
+                sourceBase || fi.source().delta() ? fi.source().baseline().map(u::add).orElse(null) : null,
+                u.add(fi.target().items()),
+                targetBase || fi.target().delta() ? fi.target().baseline().map(u::add).orElse(null) : null)));
         int[] tombstones = u.addAll(guards.tombstones().stream().map(Tombstone::item).toList());
         int[] unresolved = u.addAll(guards.unresolved().stream().map(UnresolvedItem::item).toList());
         int[] phantoms = u.addAll(guards.phantoms().stream().map(PhantomRecord::item).toList());
@@ -86,17 +93,16 @@ public final class Planner {
         }
 
         int[] add(List<MediaItem> list) {
+            int first = graph.addAll(list);
             int[] idx = new int[list.size()];
-            for (int i = 0; i < idx.length; i++) {
-                MediaItem item = list.get(i);
-                int g = graph.add(item);
-                if (g >= items.length) {
-                    items = java.util.Arrays.copyOf(items, items.length * 2);
-                }
-                items[g] = item;
-                idx[i] = g;
-                size = g + 1;
+            if (first + idx.length > items.length) {
+                items = java.util.Arrays.copyOf(items, Math.max(items.length * 2, first + idx.length));
             }
+            for (int i = 0; i < idx.length; i++) {
+                items[first + i] = list.get(i);
+                idx[i] = first + i;
+            }
+            size = first + idx.length;
             return idx;
         }
 
@@ -127,23 +133,41 @@ public final class Planner {
 
     /** A hash index of one side's entries at one grain. */
     private static final class Index {
-        final LongIntMap map;
+        /** Item-grain keys are cluster ids, small and dense: a plain array beats hashing. */
+        private final int[] dense;
+        private final LongIntMap map;
         final long[] keys;
         final int[] refs;
         int size;
 
-        Index(int expected) {
-            map = new LongIntMap(expected);
+        Index(int expected, int denseKeys) {
+            dense = denseKeys > 0 ? new int[denseKeys] : null;
+            map = denseKeys > 0 ? null : new LongIntMap(expected);
             keys = new long[expected];
             refs = new int[expected];
         }
 
+        int slot(long key) {
+            if (dense != null) {
+                return key < dense.length ? dense[(int) key] - 1 : -1;
+            }
+            return map.get(key, -1);
+        }
+
+        void put(long key, int slot) {
+            if (dense != null) {
+                dense[(int) key] = slot + 1;
+            } else {
+                map.put(key, slot);
+            }
+        }
+
         boolean contains(long key) {
-            return map.containsKey(key);
+            return slot(key) >= 0;
         }
 
         int get(long key) {
-            int slot = map.get(key, -1);
+            int slot = slot(key);
             return slot < 0 ? -1 : refs[slot];
         }
     }
@@ -208,7 +232,9 @@ public final class Planner {
         FeaturePlan run() {
             for (Side side : Side.values()) {
                 effective.put(side, effectiveOf(side));
-                out.effective.put(side, materialize(effective.get(side)));
+                // a full side's effective inventory is exactly what was read: no copy needed
+                out.effective.put(side, effective.get(side) == slices.items(side) ? fi.side(side).items()
+                        : materialize(effective.get(side)));
                 heldDeletionsOf.put(side, false);
             }
             for (Side side : Side.values()) {
@@ -278,7 +304,7 @@ public final class Planner {
                 return false;
             }
             int base = s.baseline().map(List::size).orElse(0);
-            if (base > 0 && opt.phantomGuard() && phantomIndex.get(side).size() > 0) {
+            if (base > 0 && opt.phantomGuard() && phantomIndex.get(side).size() > 0 && slices.base(side) != null) {
                 // adds the side accepted but never listed are not part of what it really held
                 for (int ref : slices.base(side)) {
                     if (phantomIndex.get(side).containsKey(naturalKey(ref))) {
@@ -334,16 +360,16 @@ public final class Planner {
             if (refs == null) {
                 return null;
             }
-            Index idx = new Index(refs.length + 1);
+            Index idx = new Index(refs.length + 1, grain == Grain.ITEM ? u.graph.tokenCount() + 2 : 0);
             for (int ref : refs) {
                 MediaItem item = u.items[ref];
                 if (feature == Feature.PROGRESS && !meaningfulProgress(item)) {
                     continue;
                 }
                 long k = key(ref, grain);
-                int slot = idx.map.get(k, -1);
+                int slot = idx.slot(k);
                 if (slot < 0) {
-                    idx.map.put(k, idx.size);
+                    idx.put(k, idx.size);
                     idx.keys[idx.size] = k;
                     idx.refs[idx.size] = ref;
                     idx.size++;

@@ -71,13 +71,71 @@ public final class IdentityGraph {
         return items++;
     }
 
-    /** @param items items to add, in order; @return the index of the first one */
-    public int addAll(List<MediaItem> items) {
+    /** Lists at least this long have their tokens computed in parallel before linking. */
+    static final int PARALLEL_THRESHOLD = 20_000;
+    private static final int INLINE = 4;
+    private static final int CHUNK = 4096;
+
+    /**
+     * Adds items in order. For long lists the tokens are computed in parallel first (pure work per
+     * item); linking them into the graph stays sequential, so the result equals adding one by one.
+     *
+     * @param list items to add
+     * @return the index of the first one
+     */
+    public int addAll(List<MediaItem> list) {
         int start = this.items;
-        for (MediaItem item : items) {
-            add(item);
+        int n = list.size();
+        if (n < PARALLEL_THRESHOLD) {
+            for (MediaItem item : list) {
+                add(item);
+            }
+            return start;
+        }
+        long[] packed = new long[n * INLINE];
+        byte[] count = new byte[n];
+        java.util.stream.IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
+            Tokens t = new Tokens();
+            int to = Math.min(n, (c + 1) * CHUNK);
+            for (int i = c * CHUNK; i < to; i++) {
+                t.of(list.get(i));
+                if (!t.strings().isEmpty() || t.packedCount() > INLINE || t.packedCount() == 0) {
+                    count[i] = -1; // strings, weak keys or many ids: the sequential path handles it
+                    continue;
+                }
+                System.arraycopy(t.packed(), 0, packed, i * INLINE, t.packedCount());
+                count[i] = (byte) t.packedCount();
+            }
+        });
+        for (int i = 0; i < n; i++) {
+            if (count[i] < 0) {
+                add(list.get(i));
+            } else {
+                addPacked(packed, i * INLINE, count[i]);
+            }
         }
         return start;
+    }
+
+    private void addPacked(long[] packed, int from, int count) {
+        if (frozen) {
+            throw new IllegalStateException("the identity graph is frozen");
+        }
+        int first = -1;
+        for (int i = from; i < from + count; i++) {
+            int node = packedNodes.putIfAbsent(packed[i], nodes);
+            if (node == nodes) {
+                newNode();
+            }
+            first = first < 0 ? node : union(first, node);
+        }
+        if (items == itemNode.length) {
+            itemNode = Arrays.copyOf(itemNode, items * 2);
+            itemWeak = Arrays.copyOf(itemWeak, items * 2);
+        }
+        itemNode[items] = first;
+        itemWeak[items] = false;
+        items++;
     }
 
     private void newNode() {

@@ -39,7 +39,6 @@ public final class Tokens {
     private long[] packed = new long[8];
     private int packedCount;
     private final List<String> strings = new ArrayList<>(4);
-    private final List<String> localStrings = new ArrayList<>(2);
     private boolean weak;
 
     /** @return the packed tokens; only the first {@link #packedCount()} are valid */
@@ -81,7 +80,9 @@ public final class Tokens {
     public Tokens of(MediaItem item) {
         packedCount = 0;
         strings.clear();
-        localStrings.clear();
+        localNs.clear();
+        localValues.clear();
+        localShape.clear();
         weak = false;
         MediaType type = item.type();
         if (type == MediaType.MOVIE) {
@@ -97,7 +98,10 @@ public final class Tokens {
             addIds(item.ids(), SCOPE_EPISODE, -1, -1, item.showIds());
         }
         if (packedCount == 0 && strings.isEmpty()) {
-            strings.addAll(localStrings);
+            for (int i = 0; i < localNs.size(); i++) {
+                int[] shape = localShape.get(i);
+                strings.add(text(localNs.get(i), shape[0], localValues.get(i), shape[1], shape[2]));
+            }
         }
         if (packedCount == 0 && strings.isEmpty()) {
             weak = true;
@@ -106,28 +110,48 @@ public final class Tokens {
         return this;
     }
 
+    // the id currently being visited: fields instead of a capturing lambda, so a visit allocates nothing
+    private int curScope;
+    private int curSeason;
+    private int curEpisode;
+    private Map<String, String> curExclude;
+    private final java.util.function.BiConsumer<String, String> visitor = this::visit;
+    private final List<String> localNs = new ArrayList<>(2);
+    private final List<String> localValues = new ArrayList<>(2);
+    private final List<int[]> localShape = new ArrayList<>(2);
+
     private void addIds(MediaIds ids, int scope, int season, int episode, MediaIds exclude) {
-        for (Map.Entry<String, String> e : ids.values().entrySet()) {
-            String ns = e.getKey();
-            String value = e.getValue();
-            if (exclude != null && value.equals(exclude.values().get(ns))) {
-                continue;
-            }
-            int code = code(ns);
-            if (code > 0) {
-                int sc = UNSCOPED[code] ? SCOPE_NONE : scope;
-                long numeric = parse(code == 2 ? value.substring(2) : value);
-                if (numeric >= 1 && numeric <= 0xFFFFFFFFL && season < 4095 && episode < 16383) {
-                    add(((long) code << 60) | ((long) sc << 58) | ((long) (season + 1) << 46)
-                            | ((long) (episode + 1) << 32) | numeric);
-                } else {
-                    strings.add(text(ns, sc, numeric >= 0 ? Long.toString(numeric) : value, season, episode));
-                }
-            } else if (MediaIds.PLEX_GUID.equals(ns)) {
-                strings.add(text(ns, SCOPE_NONE, value, season, episode));
+        if (ids.isEmpty()) {
+            return;
+        }
+        curScope = scope;
+        curSeason = season;
+        curEpisode = episode;
+        curExclude = exclude == null || exclude.isEmpty() ? null : exclude.values();
+        ids.values().forEach(visitor);
+    }
+
+    private void visit(String ns, String value) {
+        if (curExclude != null && value.equals(curExclude.get(ns))) {
+            return;
+        }
+        int code = code(ns);
+        if (code > 0) {
+            int sc = UNSCOPED[code] ? SCOPE_NONE : curScope;
+            long numeric = parse(value, code == 2 ? 2 : 0);
+            if (numeric >= 1 && numeric <= 0xFFFFFFFFL && curSeason < 4095 && curEpisode < 16383) {
+                add(((long) code << 60) | ((long) sc << 58) | ((long) (curSeason + 1) << 46)
+                        | ((long) (curEpisode + 1) << 32) | numeric);
             } else {
-                localStrings.add(text(ns, scope, value, season, episode));
+                strings.add(text(ns, sc, numeric >= 0 ? Long.toString(numeric) : value, curSeason, curEpisode));
             }
+        } else if (MediaIds.PLEX_GUID.equals(ns)) {
+            strings.add(text(ns, SCOPE_NONE, value, curSeason, curEpisode));
+        } else {
+            // service-local ids matter only when there is no global id; their strings are built lazily
+            localNs.add(ns);
+            localValues.add(value);
+            localShape.add(new int[] {curScope, curSeason, curEpisode});
         }
     }
 
@@ -153,14 +177,14 @@ public final class Tokens {
         }
     }
 
-    /** Parses up to 18 decimal digits; -1 when not a number or too long. */
-    private static long parse(String digits) {
+    /** Parses up to 18 decimal digits from {@code from}; -1 when not a number or too long. */
+    private static long parse(String digits, int from) {
         int n = digits.length();
-        if (n == 0 || n > 18) {
+        if (n <= from || n - from > 18) {
             return -1;
         }
         long v = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < n; i++) {
             char c = digits.charAt(i);
             if (c < '0' || c > '9') {
                 return -1;

@@ -67,4 +67,27 @@ class IdentityGraphTest {
         assertEquals(g.cluster(x), g.cluster(y));
         assertEquals(g.cluster(x), g.cluster(bridge));
     }
+
+    @org.junit.jupiter.api.Test
+    void parallelBulkAddLinksExactlyLikeOneByOne() {
+        java.util.List<MediaItem> list = new java.util.ArrayList<>();
+        for (int i = 0; i < IdentityGraph.PARALLEL_THRESHOLD + 5000; i++) {
+            switch (i % 4) {
+                case 0 -> list.add(m("imdb", "tt" + (i / 2 + 1)));
+                case 1 -> list.add(m("tmdb", String.valueOf(i / 3 + 1), "imdb", "tt" + (i / 2 + 1)));
+                case 2 -> list.add(e(MediaIds.of("tvdb", String.valueOf(i / 40 + 1)), 1, i % 10));
+                default -> list.add(MediaItem.builder(MediaType.MOVIE).title("Untitled " + (i % 50)).build());
+            }
+        }
+        IdentityGraph bulk = new IdentityGraph(list.size());
+        bulk.addAll(list);
+        bulk.freeze();
+        IdentityGraph single = new IdentityGraph(list.size());
+        list.forEach(single::add);
+        single.freeze();
+        for (int i = 0; i < list.size(); i++) {
+            assertEquals(single.cluster(i), bulk.cluster(i), "item " + i);
+            assertEquals(single.weak(i), bulk.weak(i));
+        }
+    }
 }

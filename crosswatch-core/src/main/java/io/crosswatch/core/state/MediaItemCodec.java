@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -204,9 +203,7 @@ public final class MediaItemCodec {
         }
         JsonNode attrs = n.get("attributes");
         if (attrs != null && attrs.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = attrs.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : attrs.properties()) {
                 b.attribute(e.getKey(), e.getValue().asText());
             }
         }
@@ -218,9 +215,7 @@ public final class MediaItemCodec {
             return MediaIds.empty();
         }
         Map<String, String> m = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
             m.put(e.getKey(), e.getValue().asText());
         }
         return new MediaIds(m);

@@ -224,7 +224,7 @@ public final class Planner {
             List<PhantomRecord> ps = input.guards().phantoms();
             for (int i = 0; i < ps.size(); i++) {
                 if (ps.get(i).feature() == feature) {
-                    phantomIndex.get(ps.get(i).side()).put(naturalKey(phantoms[i]), i);
+                    phantomIndex.get(ps.get(i).side()).put(phantomKey(ps.get(i).side(), phantoms[i]), i);
                 }
             }
         }
@@ -307,7 +307,7 @@ public final class Planner {
             if (base > 0 && opt.phantomGuard() && phantomIndex.get(side).size() > 0 && slices.base(side) != null) {
                 // adds the side accepted but never listed are not part of what it really held
                 for (int ref : slices.base(side)) {
-                    if (phantomIndex.get(side).containsKey(naturalKey(ref))) {
+                    if (phantomIndex.get(side).containsKey(phantomKey(side, ref))) {
                         base--;
                     }
                 }
@@ -321,6 +321,20 @@ public final class Planner {
 
         private Grain naturalGrain() {
             return feature == Feature.HISTORY ? Grain.EVENT : feature == Feature.PLAYLISTS ? Grain.LIST : Grain.ITEM;
+        }
+
+        /**
+         * Phantom adds are matched per play only on a side that keeps play events with their dates;
+         * a side that stamps its own date (Plex) or keeps one flag would never show the sent minute.
+         */
+        private long phantomKey(Side side, int ref) {
+            if (feature == Feature.HISTORY) {
+                var caps = fi.side(side).capabilities();
+                if (!caps.keepsPlayEvents() || !caps.setsWatchedDate()) {
+                    return key(ref, Grain.ITEM);
+                }
+            }
+            return naturalKey(ref);
         }
 
         private long naturalKey(int ref) {
@@ -626,7 +640,7 @@ public final class Planner {
         }
 
         private boolean phantom(Side side, int ref) {
-            return opt.phantomGuard() && phantomIndex.get(side).containsKey(naturalKey(ref));
+            return opt.phantomGuard() && phantomIndex.get(side).containsKey(phantomKey(side, ref));
         }
 
         private void admitAdd(Side to, int ref, String reason) {
@@ -674,7 +688,7 @@ public final class Planner {
                 }
             }
             if (isAdd && opt.phantomGuard()) {
-                int pi = phantomIndex.get(to).get(nk, -1);
+                int pi = phantomIndex.get(to).get(phantomKey(to, ref), -1);
                 if (pi >= 0) {
                     PhantomRecord pr = input.guards().phantoms().get(pi);
                     if (pr.attempts() >= opt.phantomMaxAttempts()) {
@@ -699,10 +713,13 @@ public final class Planner {
             Grain g = naturalGrain();
             for (Side side : Side.values()) {
                 Index cur = index(side, false, g);
+                var caps = fi.side(side).capabilities();
+                boolean itemGrain = feature == Feature.HISTORY && (!caps.keepsPlayEvents() || !caps.setsWatchedDate());
+                Index curPhantom = itemGrain ? index(side, false, Grain.ITEM) : cur;
                 List<PhantomRecord> ps = input.guards().phantoms();
                 for (int i = 0; i < ps.size(); i++) {
                     PhantomRecord p = ps.get(i);
-                    if (p.feature() == feature && p.side() == side && cur.contains(naturalKey(phantomRefs[i]))) {
+                    if (p.feature() == feature && p.side() == side && curPhantom.contains(phantomKey(side, phantomRefs[i]))) {
                         out.phantomsSeen.add(p);
                     }
                 }

@@ -293,4 +293,42 @@ class GenericSyncModuleTest {
         assertEquals(SyncStatus.FAILED, r.status());
         assertTrue(r.errors().get(0).contains(PlanOptions.MASS_DELETE_MIN));
     }
+
+    @Test
+    void twoPairsSharingASourceDoNotConsumeEachOthersDeletions() {
+        InMemoryConnector a = connector("a").put(Feature.WATCHLIST, movies(1, 2, 3));
+        InMemoryConnector b = connector("b");
+        InMemoryConnector c = connector("c");
+        PairSpec ab = PairSpec.builder(Endpoint.parse("a"), Endpoint.parse("b"), SyncMode.ONE_WAY_PROPAGATE)
+                .feature(Feature.WATCHLIST, FeatureOptions.ALL).build();
+        PairSpec ac = PairSpec.builder(Endpoint.parse("a"), Endpoint.parse("c"), SyncMode.ONE_WAY_PROPAGATE)
+                .feature(Feature.WATCHLIST, FeatureOptions.ALL).build();
+        run(ab, a, b);
+        module.runSync(ctx(ac, a, c).target(c.manifest(), c).build());
+        a.data.get(Feature.WATCHLIST).removeIf(i -> i.ids().tmdb().orElseThrow().equals("2"));
+        run(ab, a, b);
+        module.runSync(ctx(ac, a, c).target(c.manifest(), c).build());
+        assertEquals(Set.of("1", "3"), tmdb(b.items(Feature.WATCHLIST)));
+        assertEquals(Set.of("1", "3"), tmdb(c.items(Feature.WATCHLIST)), "the second pair still saw the deletion");
+    }
+
+    @Test
+    void playsSentToASideThatStampsItsOwnDateAreNotPhantoms() {
+        ConnectorCapabilities events = ConnectorCapabilities.builder().keepsPlayEvents(true).build();
+        ConnectorCapabilities plexLike = ConnectorCapabilities.builder().setsWatchedDate(false).build();
+        InMemoryConnector trakt = new InMemoryConnector("trakt", events)
+                .put(Feature.HISTORY, List.of(PlanFixtures.play(1, NOW.minusSeconds(86400)), PlanFixtures.play(2, NOW.minusSeconds(7200))));
+        InMemoryConnector plex = new InMemoryConnector("plex", plexLike);
+        PairSpec p = pair(SyncMode.TWO_WAY, Feature.HISTORY);
+        run(p, trakt, plex);
+        int writes = plex.writes + trakt.writes;
+        for (int i = 0; i < 3; i++) {
+            SyncResult r = run(p, trakt, plex);
+            assertTrue(r.totalToTarget().isEmpty() && r.totalToSource().isEmpty(), r.toString());
+        }
+        assertEquals(writes, plex.writes + trakt.writes);
+        assertEquals(2, trakt.items(Feature.HISTORY).size(), "plex's own dates never came back as new plays");
+        assertTrue(store.guards("a->b", NOW).unresolved().isEmpty());
+        assertTrue(store.guards("a->b", NOW).phantoms().isEmpty());
+    }
 }

@@ -511,6 +511,16 @@ public final class GenericSyncModule implements SyncModule {
 
         private FeatureOutcome outcome(FeaturePlan fp, Applied a, boolean applied) {
             List<String> notes = new ArrayList<>(fp.notes());
+            int unreadable = 0;
+            for (Side side : Side.values()) {
+                ReadResult r = reads.getOrDefault(fp.feature(), Map.of()).get(side);
+                if (r != null && !r.unresolved().isEmpty()) {
+                    unreadable += r.unresolved().size();
+                    String name = ctx.manifest(side).name();
+                    r.unresolved().stream().limit(LISTED).forEach(u -> notes.add("unmatched on " + name + ": "
+                            + u.item().describe() + " (" + u.reason() + ")"));
+                }
+            }
             list(notes, "held", fp.held());
             list(notes, "skipped", fp.skipped());
             if (!fp.held().isEmpty() && !ctx.force()) {
@@ -518,7 +528,7 @@ public final class GenericSyncModule implements SyncModule {
             }
             FeatureOutcome.Counts toTarget;
             FeatureOutcome.Counts toSource;
-            int unresolved = fp.skipped().size();
+            int unresolved = fp.skipped().size() + unreadable;
             if (!applied) {
                 toTarget = new FeatureOutcome.Counts(fp.adds(Side.TARGET).size(), fp.removes(Side.TARGET).size(),
                         fp.updates(Side.TARGET).size());

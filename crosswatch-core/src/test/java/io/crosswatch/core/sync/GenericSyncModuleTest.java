@@ -331,4 +331,19 @@ class GenericSyncModuleTest {
         assertTrue(store.guards("a->b", NOW).unresolved().isEmpty());
         assertTrue(store.guards("a->b", NOW).phantoms().isEmpty());
     }
+
+    @Test
+    void itemsAConnectorCouldNotMatchAreReportedAsUnresolved() {
+        InMemoryConnector a = new InMemoryConnector("a", ConnectorCapabilities.defaults()) {
+            @Override
+            public io.crosswatch.api.sync.ReadResult read(io.crosswatch.api.sync.ReadRequest request) {
+                return super.read(request).withUnresolved(List.of(new io.crosswatch.api.sync.Unresolved(
+                        MediaItem.builder(io.crosswatch.api.media.MediaType.MOVIE).title("Home Video").build(), "no external ids")));
+            }
+        }.put(Feature.WATCHLIST, movies(1));
+        SyncResult r = run(pair(SyncMode.ONE_WAY_ADD, Feature.WATCHLIST), a, connector("b"));
+        var outcome = r.feature(Feature.WATCHLIST).orElseThrow();
+        assertEquals(1, outcome.unresolved());
+        assertTrue(outcome.notes().stream().anyMatch(n -> n.contains("Home Video") && n.contains("no external ids")), outcome.notes().toString());
+    }
 }

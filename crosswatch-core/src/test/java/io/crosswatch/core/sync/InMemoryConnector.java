@@ -27,7 +27,7 @@ import java.util.Set;
  * reads, items it rejects as not found, items it accepts but never lists (phantoms), and a hook
  * called before each write (the crash test kills the JVM there). Activity tokens move on every write.
  */
-final class InMemoryConnector implements Connector, ConnectorSession {
+class InMemoryConnector implements Connector, ConnectorSession {
 
     final ConnectorManifest manifest;
     final Map<Feature, List<MediaItem>> data = new EnumMap<>(Feature.class);

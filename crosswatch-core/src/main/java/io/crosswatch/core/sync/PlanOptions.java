@@ -27,34 +27,12 @@ import java.util.Map;
  *       {@value #PROGRESS_MAX_PERCENT} [95] — progress noise filters.</li>
  * </ul>
  *
- * @param failedReadGuard      see {@value #FAILED_READ}
- * @param suspectReadGuard     see {@value #SUSPECT_READ}
- * @param suspectRatio         see {@value #SUSPECT_RATIO}
- * @param suspectMinBaseline   see {@value #SUSPECT_MIN_BASELINE}
- * @param tombstones           see {@value #TOMBSTONES}
- * @param tombstoneTtl         see {@value #TOMBSTONE_TTL}
- * @param massDeleteGuard      see {@value #MASS_DELETE}
- * @param massDeleteRatio      see {@value #MASS_DELETE_RATIO}
- * @param massDeleteMin        see {@value #MASS_DELETE_MIN}
- * @param unresolvedGuard      see {@value #UNRESOLVED}
- * @param unresolvedBackoff    see {@value #UNRESOLVED_BACKOFF}
- * @param unresolvedMaxFailures see {@value #UNRESOLVED_MAX_FAILURES}
- * @param unresolvedCooldown   see {@value #UNRESOLVED_COOLDOWN}
- * @param phantomGuard         see {@value #PHANTOM}
- * @param phantomMaxAttempts   see {@value #PHANTOM_MAX_ATTEMPTS}
- * @param allowUndatedHistory  see {@value #HISTORY_ALLOW_UNDATED}
- * @param progressMinPosition  see {@value #PROGRESS_MIN_POSITION}
- * @param progressMinChange    see {@value #PROGRESS_MIN_CHANGE}
- * @param progressMaxPercent   see {@value #PROGRESS_MAX_PERCENT}
+ * <p>Immutable; read with {@link #from(Map)}.
+ *
  * @since 0.1
  */
 @Api(status = Api.Status.EXPERIMENTAL)
-public record PlanOptions(boolean failedReadGuard, boolean suspectReadGuard, double suspectRatio, int suspectMinBaseline,
-                          boolean tombstones, Duration tombstoneTtl, boolean massDeleteGuard, double massDeleteRatio,
-                          int massDeleteMin, boolean unresolvedGuard, Duration unresolvedBackoff, int unresolvedMaxFailures,
-                          Duration unresolvedCooldown, boolean phantomGuard, int phantomMaxAttempts,
-                          boolean allowUndatedHistory, Duration progressMinPosition, Duration progressMinChange,
-                          double progressMaxPercent) {
+public final class PlanOptions {
 
     /** Option key. */
     public static final String FAILED_READ = "guard.failedRead";
@@ -97,14 +75,155 @@ public record PlanOptions(boolean failedReadGuard, boolean suspectReadGuard, dou
 
     private static final PlanOptions DEFAULTS = from(Map.of());
 
+    private final boolean failedReadGuard;
+    private final boolean suspectReadGuard;
+    private final double suspectRatio;
+    private final int suspectMinBaseline;
+    private final boolean tombstones;
+    private final Duration tombstoneTtl;
+    private final boolean massDeleteGuard;
+    private final double massDeleteRatio;
+    private final int massDeleteMin;
+    private final boolean unresolvedGuard;
+    private final Duration unresolvedBackoff;
+    private final int unresolvedMaxFailures;
+    private final Duration unresolvedCooldown;
+    private final boolean phantomGuard;
+    private final int phantomMaxAttempts;
+    private final boolean allowUndatedHistory;
+    private final Duration progressMinPosition;
+    private final Duration progressMinChange;
+    private final double progressMaxPercent;
+
+    private PlanOptions(boolean failedReadGuard, boolean suspectReadGuard, double suspectRatio, int suspectMinBaseline,
+                        boolean tombstones, Duration tombstoneTtl, boolean massDeleteGuard, double massDeleteRatio,
+                        int massDeleteMin, boolean unresolvedGuard, Duration unresolvedBackoff,
+                        int unresolvedMaxFailures, Duration unresolvedCooldown, boolean phantomGuard,
+                        int phantomMaxAttempts, boolean allowUndatedHistory, Duration progressMinPosition,
+                        Duration progressMinChange, double progressMaxPercent) {
+        this.failedReadGuard = failedReadGuard;
+        this.suspectReadGuard = suspectReadGuard;
+        this.suspectRatio = suspectRatio;
+        this.suspectMinBaseline = suspectMinBaseline;
+        this.tombstones = tombstones;
+        this.tombstoneTtl = tombstoneTtl;
+        this.massDeleteGuard = massDeleteGuard;
+        this.massDeleteRatio = massDeleteRatio;
+        this.massDeleteMin = massDeleteMin;
+        this.unresolvedGuard = unresolvedGuard;
+        this.unresolvedBackoff = unresolvedBackoff;
+        this.unresolvedMaxFailures = unresolvedMaxFailures;
+        this.unresolvedCooldown = unresolvedCooldown;
+        this.phantomGuard = phantomGuard;
+        this.phantomMaxAttempts = phantomMaxAttempts;
+        this.allowUndatedHistory = allowUndatedHistory;
+        this.progressMinPosition = progressMinPosition;
+        this.progressMinChange = progressMinChange;
+        this.progressMaxPercent = progressMaxPercent;
+    }
+
+    /** @return see the class description */
+    public boolean failedReadGuard() {
+        return failedReadGuard;
+    }
+
+    /** @return see the class description */
+    public boolean suspectReadGuard() {
+        return suspectReadGuard;
+    }
+
+    /** @return see the class description */
+    public double suspectRatio() {
+        return suspectRatio;
+    }
+
+    /** @return see the class description */
+    public int suspectMinBaseline() {
+        return suspectMinBaseline;
+    }
+
+    /** @return see the class description */
+    public boolean tombstones() {
+        return tombstones;
+    }
+
+    /** @return see the class description */
+    public Duration tombstoneTtl() {
+        return tombstoneTtl;
+    }
+
+    /** @return see the class description */
+    public boolean massDeleteGuard() {
+        return massDeleteGuard;
+    }
+
+    /** @return see the class description */
+    public double massDeleteRatio() {
+        return massDeleteRatio;
+    }
+
+    /** @return see the class description */
+    public int massDeleteMin() {
+        return massDeleteMin;
+    }
+
+    /** @return see the class description */
+    public boolean unresolvedGuard() {
+        return unresolvedGuard;
+    }
+
+    /** @return see the class description */
+    public Duration unresolvedBackoff() {
+        return unresolvedBackoff;
+    }
+
+    /** @return see the class description */
+    public int unresolvedMaxFailures() {
+        return unresolvedMaxFailures;
+    }
+
+    /** @return see the class description */
+    public Duration unresolvedCooldown() {
+        return unresolvedCooldown;
+    }
+
+    /** @return see the class description */
+    public boolean phantomGuard() {
+        return phantomGuard;
+    }
+
+    /** @return see the class description */
+    public int phantomMaxAttempts() {
+        return phantomMaxAttempts;
+    }
+
+    /** @return see the class description */
+    public boolean allowUndatedHistory() {
+        return allowUndatedHistory;
+    }
+
+    /** @return see the class description */
+    public Duration progressMinPosition() {
+        return progressMinPosition;
+    }
+
+    /** @return see the class description */
+    public Duration progressMinChange() {
+        return progressMinChange;
+    }
+
+    /** @return see the class description */
+    public double progressMaxPercent() {
+        return progressMaxPercent;
+    }
+
     /** @return every guard on with the documented defaults */
     public static PlanOptions defaults() {
         return DEFAULTS;
     }
 
     /**
-     * @param options a pair's options; unknown keys are ignored
-     * @return the settings
+         * @return the settings
      * @throws IllegalArgumentException naming the key whose value is malformed
      */
     public static PlanOptions from(Map<String, String> options) {
@@ -117,6 +236,15 @@ public record PlanOptions(boolean failedReadGuard, boolean suspectReadGuard, dou
                 r.bool(PHANTOM, true), r.count(PHANTOM_MAX_ATTEMPTS, 2), r.bool(HISTORY_ALLOW_UNDATED, false),
                 r.duration(PROGRESS_MIN_POSITION, Duration.ofSeconds(60)), r.duration(PROGRESS_MIN_CHANGE, Duration.ofSeconds(30)),
                 r.percent(PROGRESS_MAX_PERCENT, 95));
+    }
+
+    @Override
+    public String toString() {
+        return "PlanOptions[failedRead=" + failedReadGuard + ", suspectRead=" + suspectReadGuard + "(" + suspectRatio + ", "
+                + suspectMinBaseline + "), tombstones=" + tombstones + "(" + tombstoneTtl + "), massDelete=" + massDeleteGuard
+                + "(" + massDeleteRatio + ", " + massDeleteMin + "), unresolved=" + unresolvedGuard + "(" + unresolvedBackoff
+                + ", " + unresolvedMaxFailures + ", " + unresolvedCooldown + "), phantom=" + phantomGuard + "("
+                + phantomMaxAttempts + "), allowUndated=" + allowUndatedHistory + "]";
     }
 
     private static final class Reader {

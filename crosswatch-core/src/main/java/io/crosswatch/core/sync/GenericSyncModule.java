@@ -340,15 +340,23 @@ public final class GenericSyncModule implements SyncModule {
         }
 
         private void record(Feature f, Side side, String op, List<PlannedChange> chunk, WriteResult res, Applied a, String name) {
-            // outcomes are matched to items by position when the connector answers one per item, else by equality
-            Map<MediaItem, WriteResult.ItemOutcome> byItem = new HashMap<>();
+            // outcomes are matched to the items sent: the same object, else an equal item, else by position
+            Map<MediaItem, WriteResult.ItemOutcome> same = new IdentityHashMap<>();
+            Map<MediaItem, WriteResult.ItemOutcome> equal = new HashMap<>();
+            res.outcomes().forEach(o -> {
+                same.putIfAbsent(o.item(), o);
+                equal.putIfAbsent(o.item(), o);
+            });
             boolean positional = res.outcomes().size() == chunk.size();
-            if (!positional) {
-                res.outcomes().forEach(o -> byItem.put(o.item(), o));
-            }
             for (int i = 0; i < chunk.size(); i++) {
                 PlannedChange c = chunk.get(i);
-                WriteResult.ItemOutcome o = positional ? res.outcomes().get(i) : byItem.get(c.item());
+                WriteResult.ItemOutcome o = same.get(c.item());
+                if (o == null) {
+                    o = equal.get(c.item());
+                }
+                if (o == null && positional) {
+                    o = res.outcomes().get(i);
+                }
                 if (o == null) {
                     o = new WriteResult.ItemOutcome(c.item(), WriteResult.Outcome.FAILED, name + " did not report this item");
                 }

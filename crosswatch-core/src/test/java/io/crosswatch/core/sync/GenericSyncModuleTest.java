@@ -346,4 +346,14 @@ class GenericSyncModuleTest {
         assertEquals(1, outcome.unresolved());
         assertTrue(outcome.notes().stream().anyMatch(n -> n.contains("Home Video") && n.contains("no external ids")), outcome.notes().toString());
     }
+
+    @Test
+    void aPassedDeadlineStopsBeforeTheFirstWrite() {
+        InMemoryConnector a = connector("a").put(Feature.WATCHLIST, movies(1, 2, 3));
+        InMemoryConnector b = connector("b");
+        SyncResult r = module.runSync(ctx(pair(SyncMode.ONE_WAY_ADD, Feature.WATCHLIST), a, b).deadline(NOW).build());
+        assertEquals(SyncStatus.CANCELLED, r.status());
+        assertEquals(0, b.writes);
+        assertTrue(store.baseline("a->b", Feature.WATCHLIST, Side.SOURCE).isEmpty());
+    }
 }

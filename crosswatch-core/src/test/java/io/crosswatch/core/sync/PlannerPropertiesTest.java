@@ -85,7 +85,7 @@ class PlannerPropertiesTest {
         p.adds(side).forEach(c -> set.add(code(feature, c.item())));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 150)
     void twoWayConverges(@ForAll("inventory") Set<Integer> a, @ForAll("inventory") Set<Integer> b,
                          @ForAll("inventory") Set<Integer> base, @ForAll boolean withBaseline, @ForAll("feature") Feature feature) {
         TreeSet<Integer> sa = norm(feature, a);
@@ -95,7 +95,7 @@ class PlannerPropertiesTest {
         assertEquals(sa, sb);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 150)
     void replanningAfterApplyingChangesNothing(@ForAll("inventory") Set<Integer> a, @ForAll("inventory") Set<Integer> b,
                                                @ForAll("inventory") Set<Integer> base, @ForAll("feature") Feature feature,
                                                @ForAll SyncMode mode) {
@@ -114,7 +114,7 @@ class PlannerPropertiesTest {
         assertEquals(beforeB, sb);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 150)
     void aFailedOrPartialReadNeverYieldsARemoval(@ForAll("inventory") Set<Integer> a, @ForAll("inventory") Set<Integer> b,
                                                  @ForAll("inventory") Set<Integer> base, @ForAll SyncMode mode,
                                                  @ForAll boolean failed, @ForAll boolean sourceBroken,

@@ -78,8 +78,8 @@ class ErrorsTest {
         assertTrue(v.out().startsWith("crosswatch "), v::toString);
         CliHarness.Result h = cli.runRaw("--help");
         assertEquals(0, h.code());
-        for (String cmd : new String[] {"init", "quickstart", "providers", "connect", "disconnect", "sync", "import",
-                "export", "metadata"}) {
+        for (String cmd : new String[] {"init", "quickstart", "providers", "connect", "disconnect", "sync", "plan", "import",
+                "export", "metadata", "status", "unresolved"}) {
             assertTrue(h.out().contains("  " + cmd + " ") || h.out().contains("  " + cmd + "\n"), () -> cmd + " in " + h);
         }
     }

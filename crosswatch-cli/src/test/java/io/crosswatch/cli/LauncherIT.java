@@ -81,4 +81,26 @@ class LauncherIT {
         assertEquals(0, ex.code(), () -> ex.out() + ex.err());
         assertTrue(ex.out().contains("\"title\":\"Past Lives\""), ex::out);
     }
+
+    @Test
+    void planRunsThroughTheLauncher() throws Exception {
+        Files.writeString(dir.resolve("a.json"), "[{\"feature\":\"watchlist\",\"type\":\"movie\",\"title\":\"Heat\","
+                + "\"year\":1995,\"ids\":{\"imdb\":\"tt0113277\"}}]");
+        Files.writeString(dir.resolve("b.json"), "[]");
+        Run r = launch("plan", "--source", "a.json", "--target", "b.json", "--mode", "one_way_add", "--json");
+        assertEquals(0, r.code(), () -> r.out() + r.err());
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals(1, json.get("counts").get("features").get("watchlist").get("toTarget").get("add").asInt(), r::out);
+        assertTrue(json.get("timingsMs").has("plan"), r::out);
+    }
+
+    @Test
+    void quickstartUsesTheInstalledSamplesAndIsIdempotent() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            Run r = launch("quickstart");
+            assertEquals(0, r.code(), () -> r.out() + r.err());
+            assertTrue(r.out().contains("sample data from " + dist.resolve("sample-data")), r::out);
+            assertTrue(r.out().contains("the second sync was a no-op"), r::out);
+        }
+    }
 }

@@ -16,8 +16,8 @@ import picocli.CommandLine.ScopeType;
         description = "Keeps watchlists, ratings, history, progress and playlists in step across media servers"
                 + " and trackers.",
         subcommands = {InitCommand.class, QuickstartCommand.class, ProvidersCommand.class, ConnectCommand.class,
-                DisconnectCommand.class, SyncCommand.class, ImportCommand.class,
-                ExportCommand.class, MetadataCommand.class})
+                DisconnectCommand.class, SyncCommand.class, PlanCommand.class, ImportCommand.class,
+                ExportCommand.class, MetadataCommand.class, StatusCommand.class, UnresolvedCommand.class})
 public final class RootCommand implements Runnable {
 
     private final CliEnvironment env;

@@ -157,6 +157,10 @@ final class FakePlex implements ResponseDefinitionTransformerV2 {
 
     @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
+        ResponseDefinition stubbed = event.getResponseDefinition();
+        if (stubbed.getStatus() != 200 || stubbed.specifiesBodyContent()) {
+            return stubbed; // a test's own stub (an error, a fixed body) wins over the fake
+        }
         Request r = event.getRequest();
         String method = r.getMethod().getName();
         String url = r.getUrl();

@@ -101,7 +101,7 @@ final class PlexSession implements ConnectorSession {
         }
         Instant start = context.clock().instant();
         try {
-            machineId();
+            clients.server().request("GET", "/identity").send();
             return Health.up(Duration.between(start, context.clock().instant()));
         } catch (CancelledException e) {
             throw e;

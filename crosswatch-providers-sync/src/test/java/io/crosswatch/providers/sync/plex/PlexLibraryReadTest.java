@@ -171,6 +171,41 @@ class PlexLibraryReadTest {
         }
     }
 
+    @Test
+    void healthProbesTheServerIdentity() {
+        try (ConnectorSession s = open(Map.of())) {
+            assertEquals(io.crosswatch.api.sync.Health.State.UP, s.health().state());
+        }
+        wm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/identity")));
+        try (ConnectorSession s = new PlexConnector().open(io.crosswatch.testkit.TestContext.of(
+                io.crosswatch.testkit.RecordingProviderStore.of(PlexFixtures.config(PlexFixtures.deadUrl(), Map.of())),
+                io.crosswatch.testkit.VirtualTime.create()))) {
+            assertEquals(io.crosswatch.api.sync.Health.State.DOWN, s.health().state());
+        }
+        try (ConnectorSession s = open(Map.of())) {
+            assertEquals(io.crosswatch.api.sync.Health.State.UP, s.health().state());
+        }
+    }
+
+    @Test
+    void withoutAServerTheLibraryFeaturesFailClearlyAndTheWatchlistStillWorks() {
+        PlexFixtures.library(FAKE);
+        FAKE.onWatchlist(PlexFixtures.HEAT_HEX);
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(PlexFixtures.config(wm.baseUrl(), Map.of()).values());
+        values.remove("serverUrl");
+        values.remove("serverToken");
+        io.crosswatch.api.ProviderConfig cfg = io.crosswatch.api.ProviderConfig.of("plex", "default", values);
+        assertTrue(new PlexConnector().isConfigured(cfg));
+        try (ConnectorSession s = new PlexConnector().open(io.crosswatch.testkit.TestContext.of(
+                io.crosswatch.testkit.RecordingProviderStore.of(cfg), io.crosswatch.testkit.VirtualTime.create()))) {
+            ReadResult history = s.read(Feature.HISTORY);
+            assertEquals(Completeness.FAILED, history.completeness());
+            assertTrue(history.reason().orElseThrow().contains("$.providers.plex.serverUrl"), history.reason().get());
+            assertEquals(1, s.read(Feature.WATCHLIST).items().size());
+            assertEquals(io.crosswatch.api.sync.Health.State.UNKNOWN, s.health().state());
+        }
+    }
+
     private static MediaItem byTitle(ReadResult r, String title) {
         return r.items().stream().filter(i -> i.title().orElse("").equals(title)).findFirst().orElseThrow();
     }

@@ -130,7 +130,7 @@ public final class PlexAuthProvider implements AuthProvider {
                 "nothing to finish: no PIN was started and no token is configured; run 'crosswatch connect plex'"));
         JsonNode user = plexTv.user(token).orElseThrow(() -> new AuthException(NAME,
                 "plex.tv refused the new token (HTTP 401); run 'crosswatch connect plex' again"));
-        Optional<PlexServerDiscovery.Choice> server = connectServer(context, plexTv, p.get(PAYLOAD_HOME_PIN));
+        Optional<PlexServerDiscovery.Choice> server = connectServer(context, plexTv, p.get(PAYLOAD_HOME_PIN), false);
         AuthStatus status = connected(user, context.config());
         return server.isPresent() ? status : new AuthStatus(AuthStatus.State.CONNECTED, status.account(), null,
                 "no Plex Media Server answered; only the watchlist can be synced until one does "
@@ -153,7 +153,7 @@ public final class PlexAuthProvider implements AuthProvider {
             return new AuthStatus(AuthStatus.State.EXPIRED, null, null,
                     "plex.tv refused the token (HTTP 401): it was revoked; run 'crosswatch connect plex'");
         }
-        connectServer(context, plexTv, null);
+        connectServer(context, plexTv, null, true);
         return status(context);
     }
 
@@ -215,13 +215,17 @@ public final class PlexAuthProvider implements AuthProvider {
     /**
      * Selects the home user (when configured) and a server, and persists what was chosen.
      *
+     * @param reuseUserToken keep a stored home-user token instead of switching again (a refresh
+     *                       has no PIN for a protected user)
      * @return the server, or empty when none answers (the watchlist still works)
      */
     private static Optional<PlexServerDiscovery.Choice> connectServer(ProviderContext context, PlexTvClient plexTv,
-                                                                      String homePin) {
+                                                                      String homePin, boolean reuseUserToken) {
         ProviderConfig cfg = context.config();
         String accountToken = cfg.require(PlexKeys.TOKEN);
-        String userToken = new PlexHomeUsers(plexTv).tokenFor(cfg, accountToken, homePin);
+        Optional<String> stored = cfg.has(PlexKeys.HOME_USER) ? cfg.string(PlexKeys.USER_TOKEN) : Optional.empty();
+        String userToken = reuseUserToken && stored.isPresent() ? stored.get()
+                : new PlexHomeUsers(plexTv).tokenFor(cfg, accountToken, homePin);
         Map<String, Object> changes = new HashMap<>();
         changes.put(PlexKeys.USER_TOKEN, userToken);
         String resourcesToken = userToken == null ? accountToken : userToken;

@@ -241,6 +241,11 @@ class PlexAuthProviderTest {
         assertEquals(kidServerToken, store.current().require("serverToken"));
         wm.verify(exactly(1), postRequestedFor(urlPathEqualTo("/api/home/users/2/switch")));
         wm.verify(exactly(0), getRequestedFor(urlPathEqualTo("/api/v2/resources")).withHeader("X-Plex-Token", equalTo(TOKEN)));
+
+        // A refresh re-reads the server token with the stored home-user token: no switch (a PIN may be needed).
+        assertEquals(AuthStatus.State.CONNECTED, provider.refresh(TestContext.of(store, time)).state());
+        wm.verify(exactly(1), postRequestedFor(urlPathEqualTo("/api/home/users/2/switch")));
+        wm.verify(exactly(2), getRequestedFor(urlPathEqualTo("/api/v2/resources")).withHeader("X-Plex-Token", equalTo(kidToken)));
     }
 
     @Test

@@ -154,7 +154,7 @@ final class PlexPlaylists {
         Map<String, Playlist> lists = lists();
         LibraryIndex index = session.index();
         String server = session.knownMachineId();
-        WriteResult result = session.writes().run(items, item -> {
+        WriteResult result = session.calls().run(items, item -> {
             Playlist list = item.list().map(lists::get).orElse(null);
             if (list == null) {
                 return new ItemOutcome(item, Outcome.NOT_FOUND, "no Plex playlist named '" + item.list().orElse("") + "'");

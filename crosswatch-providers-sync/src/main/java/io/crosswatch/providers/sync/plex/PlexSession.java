@@ -50,7 +50,7 @@ final class PlexSession implements ConnectorSession {
     private final ProviderContext context;
     private final ProviderConfig config;
     private final PlexClients clients;
-    private final BoundedWrites writes;
+    private final BoundedCalls calls;
     private final PlexPlaylists playlists;
     private final PlexWatchlist watchlist;
     private PlexLibrary.Snapshot snapshot;
@@ -61,7 +61,7 @@ final class PlexSession implements ConnectorSession {
         this.context = context;
         this.config = context.config();
         this.clients = new PlexClients(context);
-        this.writes = new BoundedWrites(WRITE_CONCURRENCY, context.cancellation());
+        this.calls = new BoundedCalls(WRITE_CONCURRENCY, context.cancellation());
         this.playlists = new PlexPlaylists(this);
         this.watchlist = new PlexWatchlist(this);
     }
@@ -112,7 +112,7 @@ final class PlexSession implements ConnectorSession {
 
     @Override
     public void close() {
-        writes.close();
+        calls.close();
     }
 
     @Override
@@ -135,8 +135,8 @@ final class PlexSession implements ConnectorSession {
         return clients;
     }
 
-    BoundedWrites writes() {
-        return writes;
+    BoundedCalls calls() {
+        return calls;
     }
 
     /** @return the library, read now if this session has not read it or a write changed it */
@@ -151,6 +151,21 @@ final class PlexSession implements ConnectorSession {
     /** @return the library index for writes; rating keys do not change with state, so a stale index is fine */
     synchronized LibraryIndex index() {
         return snapshot == null ? snapshot().index() : snapshot.index();
+    }
+
+    /**
+     * @return the ids of library items by Plex guid, from this session's library read; empty
+     *         when the library was not read (the watchlist does not force a library read)
+     */
+    synchronized java.util.Map<String, io.crosswatch.api.media.MediaIds> libraryIdsByPlexGuid() {
+        if (snapshot == null) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, io.crosswatch.api.media.MediaIds> out = new java.util.HashMap<>();
+        for (PlexRow row : snapshot.index().rows()) {
+            row.ids().get(io.crosswatch.api.media.MediaIds.PLEX_GUID).ifPresent(g -> out.putIfAbsent(g, row.ids()));
+        }
+        return out;
     }
 
     /** Marks the library as changed, so the next read asks the server again. */
@@ -289,7 +304,7 @@ final class PlexSession implements ConnectorSession {
     private WriteResult libraryWrite(Feature feature, List<MediaItem> items, boolean dryRun, boolean add) {
         LibraryIndex index = index();
         String server = knownMachineId();
-        WriteResult result = writes.run(items, item -> {
+        WriteResult result = calls.run(items, item -> {
             Optional<PlexRow> row = index.find(item, server);
             if (row.isEmpty()) {
                 return new ItemOutcome(item, Outcome.NOT_FOUND, "not in the Plex library");

@@ -45,31 +45,46 @@ final class PlexWatchlist {
     }
 
     synchronized ReadResult read() {
-        PagedItems<JsonNode> rows = Paging.plex(session.clients().discover(), "/library/sections/watchlist/all",
+        PagedItems<JsonNode> pages = Paging.plex(session.clients().discover(), "/library/sections/watchlist/all",
                 Query.of("includeCollections", 1, "includeExternalMedia", 1, "includeGuids", 1), PAGE_SIZE,
                 "Metadata", JsonNode.class);
+        List<JsonNode> rows = new ArrayList<>();
+        while (pages.hasNext()) {
+            session.context().cancellation().throwIfCancelled();
+            JsonNode row = pages.next();
+            if (typeOf(row.path("type").asText("")) != null && PlexJson.text(row.path("ratingKey")) != null) {
+                rows.add(row);
+            }
+        }
+        // List rows usually lack external ids: take them from the library when this session read
+        // it, else look them up (in parallel, once per item per session).
+        Map<String, MediaIds> fromLibrary = session.libraryIdsByPlexGuid();
+        List<MediaIds> ids = session.calls().map(rows, row -> {
+            MediaIds own = PlexGuids.idsOf(row);
+            if (PlexGuids.hasExternalId(own)) {
+                return own;
+            }
+            MediaIds known = own.get(MediaIds.PLEX_GUID).map(fromLibrary::get).orElse(null);
+            if (known != null && PlexGuids.hasExternalId(known)) {
+                return own.merge(known);
+            }
+            return own.merge(hydrate(PlexJson.text(row.path("ratingKey"))).orElse(MediaIds.empty()));
+        });
         Set<String> keys = ConcurrentHashMap.newKeySet();
         List<MediaItem> items = new ArrayList<>();
         List<Unresolved> unresolved = new ArrayList<>();
-        while (rows.hasNext()) {
-            session.context().cancellation().throwIfCancelled();
-            JsonNode row = rows.next();
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode row = rows.get(i);
             MediaType type = typeOf(row.path("type").asText(""));
             String key = PlexJson.text(row.path("ratingKey"));
-            if (type == null || key == null) {
-                continue;
-            }
+            MediaIds itemIds = ids.get(i);
             keys.add(key);
-            MediaIds ids = PlexGuids.idsOf(row);
-            if (!PlexGuids.hasExternalId(ids)) {
-                ids = ids.merge(hydrate(key).orElse(MediaIds.empty()));
-            }
             Integer year = PlexJson.intOrNull(row.path("year"));
-            MediaItem item = MediaItem.builder(type).ids(ids).title(PlexJson.text(row.path("title")))
+            MediaItem item = MediaItem.builder(type).ids(itemIds).title(PlexJson.text(row.path("title")))
                     .year(year != null && year >= 1870 && year <= 2200 ? year : null)
                     .attribute(PlexSession.ATTR_DISCOVER_KEY, key).build();
-            if (PlexGuids.hasExternalId(ids)) {
-                ids.values().forEach((ns, v) -> keyByExternalId.put(type.key() + "|" + ns + ":" + v, key));
+            if (PlexGuids.hasExternalId(itemIds)) {
+                itemIds.values().forEach((ns, v) -> keyByExternalId.put(type.key() + "|" + ns + ":" + v, key));
                 items.add(item);
             } else {
                 unresolved.add(new Unresolved(item, "no external ids on Plex Discover (the title may have been "
@@ -82,7 +97,7 @@ final class PlexWatchlist {
 
     WriteResult add(List<MediaItem> items, boolean dryRun) {
         Set<String> current = listed();
-        return session.writes().run(items, item -> {
+        return session.calls().run(items, item -> {
             Optional<String> key = discoverKeyOf(item);
             if (key.isEmpty()) {
                 return new ItemOutcome(item, Outcome.NOT_FOUND, "not found on Plex Discover by its ids " + item.ids());
@@ -104,7 +119,7 @@ final class PlexWatchlist {
 
     WriteResult remove(List<MediaItem> items, boolean dryRun) {
         Set<String> current = listed();
-        return session.writes().run(items, item -> {
+        return session.calls().run(items, item -> {
             Optional<String> key = discoverKeyOf(item);
             if (key.isEmpty()) {
                 return new ItemOutcome(item, Outcome.NOT_FOUND, "not found on Plex Discover by its ids " + item.ids());

@@ -139,6 +139,18 @@ class PlexPlaylistsAndWatchlistTest {
     }
 
     @Test
+    void aLibraryReadInTheSessionSparesTheLookupOfWatchlistItemsInTheLibrary() {
+        FAKE.onWatchlist(PlexFixtures.MATRIX_HEX);
+        FAKE.onWatchlist(PlexFixtures.HEAT_HEX);
+        try (ConnectorSession s = open()) {
+            s.read(Feature.HISTORY);
+            assertEquals(2, s.read(Feature.WATCHLIST).items().size());
+        }
+        wm.verify(exactly(0), getRequestedFor(urlPathEqualTo("/library/metadata/" + PlexFixtures.MATRIX_HEX)));
+        wm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/library/metadata/" + PlexFixtures.HEAT_HEX)));
+    }
+
+    @Test
     void watchlistAddFindsTheDiscoverKeyByExternalIdAndRemoveUsesIt() {
         FAKE.onWatchlist(PlexFixtures.MATRIX_HEX);
         try (ConnectorSession s = open()) {

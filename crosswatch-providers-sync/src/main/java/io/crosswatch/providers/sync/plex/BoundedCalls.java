@@ -18,13 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Runs per-item writes with bounded concurrency. Plex has no batch endpoints for watched
- * state, ratings or resume points, and a home server must not be flooded, so at most
- * {@code threads} calls run at once. Each item gets its own outcome: a {@code 404} is
+ * Runs per-item calls with bounded concurrency. Plex has no batch endpoints for watched
+ * state, ratings or resume points (nor for Discover metadata), and a home server must not be
+ * flooded, so at most {@code threads} calls run at once. Each item gets its own outcome: a {@code 404} is
  * {@link Outcome#NOT_FOUND}, any other failure {@link Outcome#FAILED} with the reason, and
  * items not started before a cancellation fail as cancelled.
  */
-final class BoundedWrites implements AutoCloseable {
+final class BoundedCalls implements AutoCloseable {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -32,7 +32,7 @@ final class BoundedWrites implements AutoCloseable {
     private final CancellationToken cancellation;
     private ExecutorService pool;
 
-    BoundedWrites(int threads, CancellationToken cancellation) {
+    BoundedCalls(int threads, CancellationToken cancellation) {
         this.threads = threads;
         this.cancellation = cancellation;
     }
@@ -66,6 +66,47 @@ final class BoundedWrites implements AutoCloseable {
             }
         }
         return new WriteResult(out);
+    }
+
+    /**
+     * Applies {@code call} to every input, at most {@code threads} at once (reads such as
+     * Discover metadata lookups).
+     *
+     * @param inputs the inputs
+     * @param call   the call per input
+     * @return the results in the order of {@code inputs}
+     * @throws CrossWatchException the first failure, after the other calls were stopped
+     */
+    <T, R> List<R> map(List<T> inputs, Function<T, R> call) {
+        cancellation.throwIfCancelled();
+        if (inputs.size() <= 1) {
+            return inputs.stream().map(call).toList();
+        }
+        ExecutorService p = pool();
+        List<Future<R>> futures = new ArrayList<>(inputs.size());
+        for (T input : inputs) {
+            futures.add(p.submit(() -> {
+                cancellation.throwIfCancelled();
+                return call.apply(input);
+            }));
+        }
+        List<R> out = new ArrayList<>(inputs.size());
+        try {
+            for (Future<R> f : futures) {
+                out.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException("calling Plex was interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new ProviderException("plex", false, "a parallel call failed: " + e.getCause().getClass().getSimpleName());
+        } finally {
+            futures.forEach(f -> f.cancel(true));
+        }
+        return out;
     }
 
     private ItemOutcome guarded(MediaItem item, Function<MediaItem, ItemOutcome> task) {

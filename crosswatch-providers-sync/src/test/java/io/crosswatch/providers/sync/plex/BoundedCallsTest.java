@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-class BoundedWritesTest {
+class BoundedCallsTest {
 
     private static List<MediaItem> items(int n) {
         List<MediaItem> out = new ArrayList<>();
@@ -35,7 +35,7 @@ class BoundedWritesTest {
         CyclicBarrier four = new CyclicBarrier(4);
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
-        try (BoundedWrites writes = new BoundedWrites(4, CancellationToken.none())) {
+        try (BoundedCalls writes = new BoundedCalls(4, CancellationToken.none())) {
             WriteResult w = writes.run(items(12), item -> {
                 most.accumulateAndGet(running.incrementAndGet(), Math::max);
                 try {
@@ -55,7 +55,7 @@ class BoundedWritesTest {
     @Test
     void a404IsNotFoundOtherFailuresFailAndCancelledItemsAreNotStarted() {
         List<MediaItem> items = items(3);
-        try (BoundedWrites writes = new BoundedWrites(4, CancellationToken.none())) {
+        try (BoundedCalls writes = new BoundedCalls(4, CancellationToken.none())) {
             WriteResult w = writes.run(items, item -> {
                 if (item == items.get(0)) {
                     throw new ProviderException("plex", 404, false, "PUT /:/scrobble found nothing (HTTP 404)", null);
@@ -70,7 +70,7 @@ class BoundedWritesTest {
         }
         CancellationToken token = CancellationToken.create();
         token.cancel("stop");
-        try (BoundedWrites writes = new BoundedWrites(4, token)) {
+        try (BoundedCalls writes = new BoundedCalls(4, token)) {
             WriteResult w = writes.run(items, item -> new ItemOutcome(item, Outcome.ADDED, null));
             assertEquals(3, w.count(Outcome.FAILED));
             assertTrue(w.outcomes().get(0).reason().contains("cancelled"));

@@ -2,7 +2,7 @@ package io.crosswatch.providers.sync.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosswatch.api.media.MediaIds;
-import java.util.Locale;
+import io.crosswatch.core.sync.Ids;
 
 /**
  * Reads the ids of a Plex metadata row: the {@code Guid[]} array of the new agents
@@ -18,6 +18,7 @@ final class PlexGuids {
      * such a guid are the show's.
      */
     record Parsed(MediaIds ids, Integer season, Integer episode) {
+        /** @return whether the guid names a show's episode by numbers (a legacy TVDB episode guid) */
         boolean isEpisodeOfShow() {
             return season != null && episode != null;
         }
@@ -33,42 +34,7 @@ final class PlexGuids {
      * @return its ids; none for unmatched agents ({@code local://}, {@code com.plexapp.agents.none://})
      */
     static Parsed parse(String guid) {
-        // Temporary: core's Ids.parsePlexGuid (engine branch) replaces this once it is in main.
-        if (guid == null || guid.isBlank()) {
-            return NONE;
-        }
-        String g = guid.trim();
-        int sep = g.indexOf("://");
-        if (sep < 0) {
-            return g.toLowerCase(Locale.ROOT).startsWith("tt") ? new Parsed(MediaIds.of(MediaIds.IMDB, g), null, null) : NONE;
-        }
-        String agent = g.substring(0, sep).toLowerCase(Locale.ROOT);
-        String rest = g.substring(sep + 3);
-        int q = rest.indexOf('?');
-        if (q >= 0) {
-            rest = rest.substring(0, q);
-        }
-        if (agent.equals("plex")) {
-            return rest.isEmpty() ? NONE : new Parsed(MediaIds.of(MediaIds.PLEX_GUID, "plex://" + rest), null, null);
-        }
-        agent = agent.replaceFirst("^com\\.plexapp\\.agents\\.", "").replaceFirst("^tv\\.plex\\.agents\\.", "");
-        String ns = switch (agent) {
-            case "imdb" -> MediaIds.IMDB;
-            case "tmdb", "themoviedb" -> MediaIds.TMDB;
-            case "tvdb", "thetvdb" -> MediaIds.TVDB;
-            default -> null;
-        };
-        if (ns == null) {
-            return NONE;
-        }
-        String[] path = rest.split("/");
-        MediaIds ids = MediaIds.of(ns, path.length == 0 ? "" : path[0]);
-        if (ids.isEmpty()) {
-            return NONE;
-        }
-        Integer season = path.length > 2 ? number(path[1]) : null;
-        Integer episode = season != null ? number(path[2]) : null;
-        return new Parsed(ids, season, episode);
+        return Ids.parsePlexGuid(guid).map(g -> new Parsed(g.ids(), g.season(), g.episode())).orElse(NONE);
     }
 
     /**
@@ -91,13 +57,5 @@ final class PlexGuids {
     /** @return whether {@code ids} hold an id other services know (not only a Plex guid) */
     static boolean hasExternalId(MediaIds ids) {
         return ids.values().keySet().stream().anyMatch(ns -> !ns.equals(MediaIds.PLEX_GUID) && !ns.equals(MediaIds.PLEX));
-    }
-
-    private static Integer number(String s) {
-        try {
-            return Integer.valueOf(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -150,4 +150,28 @@ class PlexLocalSyncTest {
         assertTrue(second.totalToTarget().isEmpty(), second.toString());
         assertEquals(2, writes(), "a rerun writes nothing to Plex");
     }
+
+    @Test
+    void twoWayHistoryAndRatingsSettleAfterOneRun() {
+        Instant watchedAt = Instant.parse("2023-02-01T20:00:00Z");
+        try (LocalTracker t = LocalTracker.open(trackerFile())) {
+            t.add(Feature.HISTORY, List.of(MediaItem.builder(MediaType.MOVIE).id("tmdb", "27205").title("Inception")
+                    .year(2010).watchedAt(watchedAt).build()), false);
+            t.add(Feature.RATINGS, List.of(MediaItem.builder(MediaType.MOVIE).id("tmdb", "27205").title("Inception")
+                    .year(2010).rating(7).ratedAt(watchedAt).build()), false);
+        }
+        SyncResult first = run(true, SyncMode.TWO_WAY);
+        assertEquals(SyncStatus.SUCCESS, first.status(), first.toString());
+        assertEquals(4, tracked(Feature.HISTORY).size(), "Plex's three plays joined the local one");
+        assertEquals(2, tracked(Feature.RATINGS).size());
+        assertEquals(1, FAKE.item("104").path("viewCount").asInt());
+        int writesAfterFirst = writes();
+
+        time.advance(java.time.Duration.ofHours(1));
+        SyncResult second = run(true, SyncMode.TWO_WAY);
+        assertEquals(SyncStatus.SUCCESS, second.status(), second.toString());
+        assertTrue(second.totalToTarget().isEmpty() && second.totalToSource().isEmpty(), second.toString());
+        assertEquals(4, tracked(Feature.HISTORY).size(), "Plex's 'now' watched date is not a new play");
+        assertEquals(writesAfterFirst, writes());
+    }
 }

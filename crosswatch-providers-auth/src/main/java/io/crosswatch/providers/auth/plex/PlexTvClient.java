@@ -49,6 +49,12 @@ final class PlexTvClient {
         Optional<String> token() {
             return authToken == null || authToken.isBlank() ? Optional.empty() : Optional.of(authToken);
         }
+
+        /** Never shows the token. */
+        @Override
+        public String toString() {
+            return "Pin[" + id + " expires " + expiresAt + (token().isPresent() ? " approved" : " pending") + "]";
+        }
     }
 
     /** {@code POST /api/v2/pins?strong=true}: a PIN approved in the browser through app.plex.tv/auth. */

@@ -42,4 +42,16 @@ class PlexServerDiscoveryTest {
                 .map(PlexServerDiscovery.Server::name).toList());
         assertEquals(List.of(), PlexServerDiscovery.servers(resources(), "nope"));
     }
+
+    @Test
+    void tokensNeverShowInToString() throws Exception {
+        PlexServerDiscovery.Server server = PlexServerDiscovery.servers(resources(), "h1").get(0);
+        PlexServerDiscovery.Choice choice = new PlexServerDiscovery.Choice("Home", "h1", "https://x", "own-token");
+        PlexTvClient.Pin pin = new PlexTvClient.Pin(1, "code", java.time.Instant.EPOCH, "pin-auth-token");
+        io.crosswatch.testkit.SecretScanner secrets = new io.crosswatch.testkit.SecretScanner()
+                .add("accessToken", "own-token").add("authToken", "pin-auth-token");
+        secrets.assertNotIn("Server", server.toString());
+        secrets.assertNotIn("Choice", choice.toString());
+        secrets.assertNotIn("Pin", pin.toString());
+    }
 }

@@ -78,13 +78,17 @@ final class SimklBodies {
          * Adds one episode under its show (grouped by the show's ids) and season.
          *
          * @param watchedAt the episode's {@code watched_at}, {@code null} for none (removals)
+         * @param keep      a status list to keep the show in ({@code hold}, {@code dropped}), or {@code null}
          */
-        void episode(MediaItem episode, Instant watchedAt) {
+        void episode(MediaItem episode, Instant watchedAt, String keep) {
             String showKey = episode.showIds().toString();
             ObjectNode show = shows.computeIfAbsent(showKey, k -> {
                 ObjectNode s = JSON.objectNode();
                 episode.showTitle().ifPresent(t -> s.put("title", t));
                 s.set("ids", ids(episode.showIds()));
+                if (keep != null) {
+                    s.put("status", keep);
+                }
                 s.putArray("seasons");
                 array("shows").add(s);
                 return s;

@@ -36,6 +36,8 @@ final class SimklSession implements ConnectorSession {
 
     /** The status lists a sync never moves an item out of. */
     private static final Set<String> KEPT_STATUSES = Set.of("watching", "hold", "dropped", SimklLibrary.COMPLETED);
+    /** The lists a watch event must not move a show (or film) out of. */
+    private static final Set<String> SHOW_KEPT_STATUSES = Set.of("hold", "dropped");
     private static final List<String> ACTIVITY_GROUPS = List.of("movies", "tv_shows", "anime");
     private static final List<String> LIST_KEYS = List.of("plantowatch", "watching", "completed", "hold", "dropped",
             "removed_from_list");
@@ -204,22 +206,36 @@ final class SimklSession implements ConnectorSession {
         return post("/sync/history/remove", body, out, dryRun, Outcome.REMOVED);
     }
 
-    /** {@code POST /sync/history} or {@code /sync/history/remove}: films alone, episodes grouped by show and season. */
+    /**
+     * {@code POST /sync/history} or {@code /sync/history/remove}: films alone, episodes grouped by
+     * show and season. Adding checks the library first: a film in SIMKL's dropped list stays
+     * there (nothing is sent), and episodes of a show on hold or dropped carry that status so
+     * SIMKL does not move the show to watching.
+     */
     private WriteResult history(String path, List<MediaItem> items, boolean dryRun, boolean adding) {
         Outcomes out = new Outcomes(items);
         SimklBodies.Body body = new SimklBodies.Body();
-        for (MediaItem item : List.copyOf(out.pending())) {
+        SimklLibrary lib = adding && !out.pending().isEmpty() ? libraryOrFail(out) : null;
+        for (MediaItem item : out.pending()) {
             if (!screen(out, item, Set.of(MediaType.MOVIE, MediaType.EPISODE))) {
                 continue;
             }
             if (item.type() == MediaType.MOVIE) {
+                String status = lib == null ? null : lib.find(MediaType.MOVIE, item.ids()).map(SimklLibrary.Row::status)
+                        .orElse(null);
+                if (status != null && SHOW_KEPT_STATUSES.contains(status)) {
+                    out.set(item, Outcome.EXISTING, "kept in SIMKL's '" + status + "' list; a sync never moves it to completed");
+                    continue;
+                }
                 com.fasterxml.jackson.databind.node.ObjectNode node = SimklBodies.media(item, item.ids());
                 if (adding) {
                     item.watchedAt().ifPresent(at -> node.put("watched_at", at.toString()));
                 }
                 body.add("movies", node);
             } else {
-                body.episode(item, adding ? item.watchedAt().orElse(null) : null);
+                String keep = lib == null ? null : lib.find(MediaType.SHOW, item.showIds()).map(SimklLibrary.Row::status)
+                        .filter(SHOW_KEPT_STATUSES::contains).orElse(null);
+                body.episode(item, adding ? item.watchedAt().orElse(null) : null, keep);
             }
         }
         return post(path, body, out, dryRun, adding ? Outcome.ADDED : Outcome.REMOVED);

@@ -323,7 +323,7 @@ class SimklConnectorTest {
     }
 
     @Test
-    void historyAddGroupsEpisodesByShowAndSeason() {
+    void historyAddGroupsEpisodesByShowAndSeasonAndKeepsHeldShowsHeld() {
         wm.stubFor(post(urlPathEqualTo("/sync/history")).willReturn(aResponse().withStatus(201).withBody("""
                 { "added": { "movies": 1, "shows": 1, "episodes": 2,
                     "statuses": [ { "request": { "title": "Dune: Part Two", "ids": { "tmdb": 693134 } },
@@ -339,12 +339,17 @@ class SimklConnectorTest {
         MediaItem gone = MediaItem.builder(MediaType.EPISODE).showIds(MediaIds.of("tvdb", "999999")).season(2).episode(3)
                 .watchedAt(at).build();
         MediaItem show = MediaItem.builder(MediaType.SHOW).ids(tlou).build();
+        MediaItem onHold = MediaItem.builder(MediaType.EPISODE).showIds(MediaIds.of("tvdb", "295779")).season(1).episode(1)
+                .watchedAt(at).build();
+        MediaItem droppedFilm = MediaItem.builder(MediaType.MOVIE).ids(MediaIds.of("imdb", "tt5697572")).watchedAt(at).build();
         WriteResult w;
         try (ConnectorSession s = open()) {
-            w = s.add(Feature.HISTORY, List.of(dune, e1, e2, gone, show), false);
+            w = s.add(Feature.HISTORY, List.of(dune, e1, e2, gone, show, onHold, droppedFilm), false);
         }
-        assertEquals(List.of(Outcome.ADDED, Outcome.ADDED, Outcome.ADDED, Outcome.NOT_FOUND, Outcome.UNSUPPORTED),
+        assertEquals(List.of(Outcome.ADDED, Outcome.ADDED, Outcome.ADDED, Outcome.NOT_FOUND, Outcome.UNSUPPORTED,
+                        Outcome.ADDED, Outcome.EXISTING),
                 w.outcomes().stream().map(WriteResult.ItemOutcome::outcome).toList());
+        assertTrue(w.outcomes().get(6).reason().contains("dropped"), w.outcomes().get(6).reason());
         wm.verify(exactly(1), postRequestedFor(urlPathEqualTo("/sync/history")).withRequestBody(equalToJson("""
                 { "movies": [ { "title": "Dune: Part Two", "year": 2024, "watched_at": "2026-05-15T22:30:00Z",
                                 "ids": { "imdb": "tt15239678", "tmdb": 693134 } } ],
@@ -352,8 +357,10 @@ class SimklConnectorTest {
                                "seasons": [ { "number": 1, "episodes": [ { "number": 1, "watched_at": "2026-05-13T19:00:00Z" },
                                                                         { "number": 2, "watched_at": "2026-05-14T19:00:00Z" } ] } ] },
                              { "ids": { "tvdb": 999999 },
-                               "seasons": [ { "number": 2, "episodes": [ { "number": 3, "watched_at": "2026-05-15T22:30:00Z" } ] } ] } ] }""")));
-        assertEquals(1, wm.getAllServeEvents().size(), "history writes need no library check");
+                               "seasons": [ { "number": 2, "episodes": [ { "number": 3, "watched_at": "2026-05-15T22:30:00Z" } ] } ] },
+                             { "ids": { "tvdb": 295779 }, "status": "hold",
+                               "seasons": [ { "number": 1, "episodes": [ { "number": 1, "watched_at": "2026-05-15T22:30:00Z" } ] } ] } ] }""")));
+        assertEquals(2, wm.getAllServeEvents().size(), "one library check, one batched write");
     }
 
     @Test

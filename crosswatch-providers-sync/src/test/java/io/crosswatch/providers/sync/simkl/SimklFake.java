@@ -237,7 +237,9 @@ final class SimklFake implements ResponseDefinitionTransformerV2 {
                     }
                 }
             }
-            if (add && r.status == null || add && "plantowatch".equals(r.status)) {
+            if (add && item.has("status")) {
+                r.status = item.path("status").asText();
+            } else if (add && r.status == null || add && "plantowatch".equals(r.status)) {
                 r.status = "watching";
             }
             bump(r.kind, add ? r.status : "removed_from_list");

@@ -463,4 +463,34 @@ class SimklConnectorTest {
         assertFalse(c.isConfigured(io.crosswatch.api.ProviderConfig.of("simkl", "default", Map.of("clientId", CLIENT))));
         new SecretScanner().add("token", TOKEN).assertNotIn("session", open().toString());
     }
+
+    @Test
+    void aRevokedTokenFailsReadsAndWritesWithoutLeakingIt() {
+        wm.stubFor(get(urlPathEqualTo("/sync/all-items")).willReturn(aResponse().withStatus(401)
+                .withBody("{\"error\":\"user_token_failed\"}")));
+        wm.stubFor(post(urlPathEqualTo("/sync/ratings")).willReturn(aResponse().withStatus(401)));
+        SecretScanner secrets = new SecretScanner().add("accessToken", TOKEN);
+        try (ConnectorSession s = open()) {
+            ReadResult r = s.read(Feature.RATINGS);
+            assertEquals(Completeness.FAILED, r.completeness());
+            secrets.assertNotIn("reason", r.reason().orElseThrow());
+            io.crosswatch.api.AuthException e = org.junit.jupiter.api.Assertions.assertThrows(io.crosswatch.api.AuthException.class,
+                    () -> s.add(Feature.RATINGS, List.of(MediaItem.builder(MediaType.MOVIE).ids(MediaIds.of("tmdb", "296"))
+                            .rating(8).build()), false));
+            secrets.assertNotIn(e);
+        }
+        wm.verify(exactly(1), getRequestedFor(urlPathEqualTo("/sync/all-items")));
+        wm.verify(exactly(1), postRequestedFor(urlPathEqualTo("/sync/ratings")));
+    }
+
+    @Test
+    void healthAsksForTheAccountSettings() {
+        wm.stubFor(get(urlPathEqualTo("/users/settings")).willReturn(okJson("{\"user\":{\"name\":\"ada\"}}")));
+        try (ConnectorSession s = open()) {
+            assertEquals(io.crosswatch.api.sync.Health.State.UP, s.health().state());
+            wm.stubFor(get(urlPathEqualTo("/users/settings")).willReturn(aResponse().withStatus(403)));
+            assertEquals(io.crosswatch.api.sync.Health.State.DOWN, s.health().state());
+        }
+        assertEveryRequestIdentified();
+    }
 }

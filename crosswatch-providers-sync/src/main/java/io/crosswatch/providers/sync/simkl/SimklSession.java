@@ -1,11 +1,14 @@
 package io.crosswatch.providers.sync.simkl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosswatch.api.AuthException;
 import io.crosswatch.api.CancelledException;
 import io.crosswatch.api.CrossWatchException;
 import io.crosswatch.api.ProviderConfig;
 import io.crosswatch.api.ProviderContext;
+import io.crosswatch.api.ProviderException;
 import io.crosswatch.api.media.Feature;
 import io.crosswatch.api.media.MediaIds;
 import io.crosswatch.api.media.MediaItem;
@@ -23,6 +26,7 @@ import io.crosswatch.core.http.ServiceClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +61,10 @@ final class SimklSession implements ConnectorSession {
     @Override
     public ReadResult read(ReadRequest request) {
         context.cancellation().throwIfCancelled();
+        Feature feature = request.feature();
+        if (feature != Feature.WATCHLIST && feature != Feature.HISTORY && feature != Feature.RATINGS) {
+            return ReadResult.failed("simkl does not sync " + feature.key());
+        }
         SimklLibrary lib;
         try {
             lib = library();
@@ -65,12 +73,8 @@ final class SimklSession implements ConnectorSession {
         } catch (CrossWatchException | IllegalArgumentException e) {
             return ReadResult.failed("reading the SIMKL library failed: " + e.getMessage());
         }
-        return ReadResult.complete(switch (request.feature()) {
-            case WATCHLIST -> lib.watchlist();
-            case HISTORY -> lib.history();
-            case RATINGS -> lib.ratings();
-            default -> throw new IllegalArgumentException("simkl does not sync " + request.feature().key());
-        });
+        return ReadResult.complete(feature == Feature.WATCHLIST ? lib.watchlist()
+                : feature == Feature.HISTORY ? lib.history() : lib.ratings());
     }
 
     private SimklLibrary library() {
@@ -90,7 +94,7 @@ final class SimklSession implements ConnectorSession {
     public Optional<Activities> activities() {
         JsonNode a = client.request("GET", "/sync/activities").query(params()).json();
         if (!a.isObject()) {
-            throw new io.crosswatch.api.ProviderException(SimklConnector.NAME, false,
+            throw new ProviderException(SimklConnector.NAME, false,
                     "GET /sync/activities did not answer with an object");
         }
         Map<Feature, String> tokens = new EnumMap<>(Feature.class);
@@ -171,7 +175,7 @@ final class SimklSession implements ConnectorSession {
                         + "' list; a sync never moves it to plan to watch");
                 continue;
             }
-            com.fasterxml.jackson.databind.node.ObjectNode node = SimklBodies.media(item, item.ids());
+            ObjectNode node = SimklBodies.media(item, item.ids());
             node.put("to", SimklLibrary.PLANTOWATCH);
             body.add(SimklBodies.bucket(item), node);
         }
@@ -227,7 +231,7 @@ final class SimklSession implements ConnectorSession {
                     out.set(item, Outcome.EXISTING, "kept in SIMKL's '" + status + "' list; a sync never moves it to completed");
                     continue;
                 }
-                com.fasterxml.jackson.databind.node.ObjectNode node = SimklBodies.media(item, item.ids());
+                ObjectNode node = SimklBodies.media(item, item.ids());
                 if (adding) {
                     item.watchedAt().ifPresent(at -> node.put("watched_at", at.toString()));
                 }
@@ -249,7 +253,7 @@ final class SimklSession implements ConnectorSession {
             if (!screen(out, item, Set.of(MediaType.MOVIE, MediaType.SHOW))) {
                 continue;
             }
-            com.fasterxml.jackson.databind.node.ObjectNode node = SimklBodies.media(item, item.ids());
+            ObjectNode node = SimklBodies.media(item, item.ids());
             if (adding) {
                 if (item.rating().isEmpty()) {
                     out.set(item, Outcome.FAILED, "no rating to send");
@@ -316,7 +320,7 @@ final class SimklSession implements ConnectorSession {
             throw e;
         } catch (CrossWatchException | IllegalArgumentException e) {
             out.failAll("checking the SIMKL library before writing failed: " + e.getMessage());
-            return SimklLibrary.parse(com.fasterxml.jackson.databind.node.NullNode.getInstance());
+            return SimklLibrary.parse(NullNode.getInstance());
         }
     }
 
@@ -341,7 +345,7 @@ final class SimklSession implements ConnectorSession {
     /** Per-item outcomes of one write, in the order the items came. */
     private static final class Outcomes {
         private final List<MediaItem> items;
-        private final Map<MediaItem, ItemOutcome> decided = new java.util.IdentityHashMap<>();
+        private final Map<MediaItem, ItemOutcome> decided = new IdentityHashMap<>();
 
         Outcomes(List<MediaItem> items) {
             this.items = items;

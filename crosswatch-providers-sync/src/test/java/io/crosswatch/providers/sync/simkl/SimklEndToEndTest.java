@@ -169,4 +169,19 @@ class SimklEndToEndTest {
         assertEquals(3, wm.getAllServeEvents().size());
         assertEquals("watching", row("The Last of Us").status);
     }
+
+    @Test
+    void aRemovalOnSimklReachesTheLocalTracker() {
+        run();
+        assertTrue(local(Feature.WATCHLIST).stream().anyMatch(i -> i.ids().tvdb().orElse("").equals("371980")));
+        FAKE.delete("Severance");
+        SyncResult r = run();
+        assertEquals(SyncStatus.SUCCESS, r.status(), r.toString());
+        assertTrue(local(Feature.WATCHLIST).stream().noneMatch(i -> i.ids().tvdb().orElse("").equals("371980")),
+                "a full read sees the deletion that date_from would hide");
+        assertEquals(1, r.feature(Feature.WATCHLIST).orElseThrow().toSource().removed());
+        assertTrue(local(Feature.WATCHLIST).stream().anyMatch(i -> i.ids().tvdb().orElse("").equals("392256")),
+                "the show SIMKL keeps as watching is not a deletion from SIMKL's watchlist");
+        assertEquals("watching", row("The Last of Us").status);
+    }
 }

@@ -94,6 +94,13 @@ final class SimklFake implements ResponseDefinitionTransformerV2 {
         return r;
     }
 
+    /** Removes a row as the user would on simkl.com. */
+    synchronized void delete(String title) {
+        Row r = rows.stream().filter(x -> title.equals(x.media.path("title").asText())).findFirst().orElseThrow();
+        rows.remove(r);
+        bump(r.kind, "removed_from_list");
+    }
+
     @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
         Request req = event.getRequest();

@@ -103,7 +103,7 @@ final class TraktBulkWriter {
                 continue;
             }
             ObjectNode body = JsonNodeFactory.instance.objectNode();
-            chunk.forEach(i -> body.withArray(entries.get(i).array()).add(entries.get(i).root()));
+            chunk.forEach(i -> body.withArrayProperty(entries.get(i).array()).add(entries.get(i).root()));
             try {
                 JsonNode response = client.request("POST", path).json(body).json();
                 outcomes(response, chunk, entries, items, remove, out);

@@ -104,7 +104,7 @@ final class TraktHistory {
                 continue;
             }
             ObjectNode body = JsonNodeFactory.instance.objectNode();
-            chunk.forEach(i -> ids.get(i).forEach(body.withArray("ids")::add));
+            chunk.forEach(i -> ids.get(i).forEach(body.withArrayProperty("ids")::add));
             try {
                 JsonNode response = client.request("POST", "/sync/history/remove").json(body).json();
                 Set<Long> missing = new HashSet<>();

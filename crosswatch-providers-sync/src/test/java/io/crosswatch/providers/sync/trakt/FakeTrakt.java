@@ -72,6 +72,12 @@ final class FakeTrakt implements ResponseDefinitionTransformerV2 {
     String accessToken;
     String refreshToken;
     int refreshes;
+    /** Virtual time, to stamp {@link #log} with when each request was sent; may be null. */
+    java.time.Clock clock;
+    /** {@code METHOD path@instant} of every request, in order. */
+    final List<String> log = new ArrayList<>();
+    /** After this many more API requests the access token expires (-1: never). */
+    int expireAfter = -1;
     private long nextId;
     private int tick;
 
@@ -90,6 +96,9 @@ final class FakeTrakt implements ResponseDefinitionTransformerV2 {
         accessToken = FIRST_ACCESS;
         refreshToken = FIRST_REFRESH;
         refreshes = 0;
+        clock = null;
+        log.clear();
+        expireAfter = -1;
         nextId = 1000;
         tick = 0;
     }
@@ -123,6 +132,7 @@ final class FakeTrakt implements ResponseDefinitionTransformerV2 {
         String method = r.getMethod().getName();
         JsonNode body = r.getBodyAsString() == null || r.getBodyAsString().isBlank() ? JSON.createObjectNode()
                 : JSON.readTree(r.getBodyAsString());
+        log.add(method + " " + path + (clock == null ? "" : "@" + clock.instant()));
         if (path.equals("/oauth/token")) {
             if (!refreshToken.equals(body.path("refresh_token").asText())) {
                 return json(400, JSON.createObjectNode().put("error", "invalid_grant"));
@@ -136,6 +146,9 @@ final class FakeTrakt implements ResponseDefinitionTransformerV2 {
         }
         if (!"2".equals(r.getHeader("trakt-api-version")) || !CLIENT_ID.equals(r.getHeader("trakt-api-key"))) {
             return new ResponseDefinitionBuilder().withStatus(403).withBody("<html>blocked</html>").build();
+        }
+        if (expireAfter >= 0 && expireAfter-- == 0) {
+            expireAccessToken();
         }
         if (!("Bearer " + accessToken).equals(r.getHeader("Authorization"))) {
             return new ResponseDefinitionBuilder().withStatus(401).build();
@@ -208,6 +221,31 @@ final class FakeTrakt implements ResponseDefinitionTransformerV2 {
             return json(p.length == 6 ? 200 : 201, res);
         }
         return new ResponseDefinitionBuilder().withStatus(404).withBody("no such fake endpoint: " + method + " " + path).build();
+    }
+
+    // ------------------------------------------------------------------ seeding
+
+    /** Stores movie {@code n} (tmdb {@code 100000+n}) in {@code store}, as if added earlier. */
+    Entry seedMovie(List<Entry> store, int n) {
+        Entry e = new Entry();
+        e.type = "movie";
+        e.media = JSON.createObjectNode().put("title", "Movie " + n).put("year", 2000 + n % 20);
+        e.media.putObject("ids").put("trakt", 500000 + n).put("tmdb", 100000 + n);
+        e.id = ++nextId;
+        e.rating = 1 + n % 10;
+        e.progress = 40;
+        e.at = EPOCH.minusSeconds(3600L * n).toString().replace("Z", ".000Z");
+        store.add(e);
+        return e;
+    }
+
+    /** Stores an empty personal list. */
+    TList seedList(String name) {
+        TList l = new TList();
+        l.id = ++nextId;
+        l.name = name;
+        lists.put(l.id, l);
+        return l;
     }
 
     // ------------------------------------------------------------------ writes

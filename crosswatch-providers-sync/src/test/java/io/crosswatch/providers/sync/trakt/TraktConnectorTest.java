@@ -18,6 +18,7 @@ import io.crosswatch.api.sync.ConnectorSession;
 import io.crosswatch.api.sync.ReadResult;
 import io.crosswatch.api.sync.WriteResult;
 import io.crosswatch.api.sync.WriteResult.Outcome;
+import io.crosswatch.core.PlatformManager;
 import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.providers.auth.trakt.TraktAuthProvider;
 import io.crosswatch.testkit.RecordingProviderStore;
@@ -420,6 +421,43 @@ class TraktConnectorTest {
         assertEquals(FAKE.refreshToken, store.current().string("refreshToken").orElseThrow());
         Map<String, Object> update = store.updates().get(0);
         assertTrue(update.containsKey("accessToken") && update.containsKey("refreshToken"), "the pair is persisted together");
+    }
+
+    @Test
+    void platformManagerDrivesTheRefreshAfterA401() {
+        PlatformManager pm = PlatformManager.builder().autoDiscovery(false).clock(time.clock()).sleeper(time.sleeper())
+                .register(new TraktAuthProvider(toolkit)).register(new TraktConnector(toolkit)).build();
+        pm.context("trakt", null, null).store().update(TraktFixtures.config(wm.baseUrl(), Map.of()).values());
+        IntStream.rangeClosed(1, 260).forEach(n -> FAKE.seedMovie(FAKE.ratings, n));
+        FAKE.expireAfter = 1;
+        ReadResult r;
+        try (ConnectorSession s = pm.connector("trakt").orElseThrow().open(pm.contextFor("trakt", null, null))) {
+            r = s.read(Feature.RATINGS);
+        }
+        assertTrue(r.isComplete(), r.reason().orElse(""));
+        assertEquals(260, r.items().size());
+        assertEquals(List.of("GET /sync/ratings/all", "GET /sync/ratings/all", "POST /oauth/token", "GET /sync/ratings/all"),
+                FAKE.log.stream().map(l -> l.substring(0, l.indexOf('@'))).toList());
+        ProviderConfig after = pm.context("trakt", null, null).config();
+        assertEquals(FAKE.accessToken, after.string("accessToken").orElseThrow());
+        assertEquals(FAKE.refreshToken, after.string("refreshToken").orElseThrow());
+        assertEquals(AuthStatus.State.CONNECTED, pm.status("trakt", null).state());
+    }
+
+    @Test
+    void aRefusedRefreshFailsTheReadWithoutLeakingTokens() {
+        IntStream.rangeClosed(1, 10).forEach(n -> FAKE.seedMovie(FAKE.ratings, n));
+        FAKE.expireAccessToken();
+        FAKE.refreshToken = "someone-else-used-it-0000";
+        ReadResult r;
+        try (ConnectorSession s = open()) {
+            r = s.read(Feature.RATINGS);
+        }
+        assertEquals(io.crosswatch.api.sync.Completeness.FAILED, r.completeness());
+        assertTrue(r.reason().orElseThrow().contains("refresh"), r.reason().orElseThrow());
+        new SecretScanner().addConfig(store.current()).assertNotIn("reason", r.reason().orElseThrow());
+        assertEquals(List.of("GET /sync/ratings/all", "POST /oauth/token"),
+                FAKE.log.stream().map(l -> l.substring(0, l.indexOf('@'))).toList());
     }
 
     @Test

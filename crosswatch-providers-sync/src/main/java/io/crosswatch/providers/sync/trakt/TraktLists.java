@@ -86,12 +86,17 @@ final class TraktLists {
                 continue;
             }
             if (list.isEmpty()) {
+                ItemOutcome[] failed = new ItemOutcome[members.size()];
+                List<Integer> all = java.util.stream.IntStream.range(0, members.size()).boxed().toList();
+                // a 420 on an earlier creation (the account's list count is full) stops further creations
+                if (writer.refuseEarly("/users/me/lists", all, members, failed)) {
+                    copy(new WriteResult(Arrays.asList(failed)), idx, out);
+                    continue;
+                }
                 try {
                     list = Optional.of(create(group.getKey()));
                 } catch (ProviderException e) {
-                    ItemOutcome[] failed = new ItemOutcome[members.size()];
-                    writer.fail("/users/me/lists", java.util.stream.IntStream.range(0, members.size()).boxed().toList(),
-                            members, failed, e);
+                    writer.fail("/users/me/lists", all, members, failed, e);
                     copy(new WriteResult(Arrays.asList(failed)), idx, out);
                     continue;
                 }

@@ -315,6 +315,21 @@ class TraktConnectorTest {
         assertEquals(Outcome.ADDED, ratings.outcomes().get(0).outcome(), "other endpoints still work");
     }
 
+    @Test
+    void aFullListCountStopsListCreationsForTheRun() {
+        wm.stubFor(post("/users/me/lists").atPriority(1).willReturn(aResponse().withStatus(420)
+                .withHeader("X-Account-Limit", "5")));
+        WriteResult w;
+        try (ConnectorSession s = open()) {
+            w = s.add(Feature.PLAYLISTS, List.of(TraktFixtures.tron().toBuilder().list("Sixth list").build(),
+                    TraktFixtures.breakingBad().toBuilder().list("Seventh list").build()), false);
+        }
+        assertEquals(2, w.count(Outcome.LIMIT_REACHED), w.toString());
+        assertEquals(List.of("GET /users/me/lists"), FAKE.log.stream().map(l -> l.substring(0, l.indexOf('@'))).toList());
+        assertEquals(1, wm.getAllServeEvents().stream().filter(e -> e.getRequest().getMethod().getName().equals("POST")).count(),
+                "one creation tried, the second not sent");
+    }
+
     @ParameterizedTest(name = "HTTP {0}")
     @CsvSource({"423, locked", "426, VIP", "412, application/json", "422, invalid"})
     void accountAndValidationErrorsAreClearAndNotRetried(int status, String words) {

@@ -1,6 +1,7 @@
 package io.crosswatch.providers.sync.trakt;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.crosswatch.api.ProviderConfig;
 import io.crosswatch.api.media.Feature;
 import io.crosswatch.api.media.MediaItem;
@@ -30,6 +31,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -214,6 +217,31 @@ class TraktEndToEndTest {
         // probe, a read to find the play's id (the baseline holds the pushed item), the removal, the probe after
         assertEquals(Map.of("GET /sync/last_activities", 2, "GET /sync/history", 1, "POST /sync/history/remove", 1),
                 drainRequests());
+    }
+
+    @Test
+    void anAccountLimitLeavesTheRestUnresolvedAndIsNotRetriedNextRun() {
+        wm.stubFor(post("/sync/watchlist").atPriority(1).inScenario("420").whenScenarioStateIs("second")
+                .willReturn(aResponse().withStatus(420).withHeader("X-Account-Limit", "100")));
+        wm.stubFor(post("/sync/watchlist").atPriority(2).inScenario("420").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withTransformers(FakeTrakt.NAME)).willSetStateTo("second"));
+        try (ConnectorSession ls = local()) {
+            ls.add(Feature.WATCHLIST, IntStream.rangeClosed(1, 150).mapToObj(TraktFixtures::movie).toList(), false);
+        }
+
+        SyncResult first = run(true, Feature.WATCHLIST);
+
+        assertEquals(100, FAKE.watchlist.size(), "the first batch is applied");
+        assertEquals(100, first.totalToTarget().added());
+        assertEquals(50, first.feature(Feature.WATCHLIST).orElseThrow().unresolved(), first.toString());
+        assertEquals(1, wm.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().equals("/sync/watchlist")
+                && e.getResponse().getStatus() == 420).count());
+
+        wm.resetRequests();
+        SyncResult second = run(true, Feature.WATCHLIST);
+
+        assertEquals(0, wm.getAllServeEvents().stream().filter(e -> e.getRequest().getMethod().getName().equals("POST")).count(),
+                "items refused by the account limit are not sent again right away: " + second);
     }
 
     @Test

@@ -7,5 +7,7 @@
 module io.crosswatch.providers.auth {
     requires io.crosswatch.core;
 
-    provides io.crosswatch.api.auth.AuthProvider with io.crosswatch.providers.auth.trakt.TraktAuthProvider;
+    provides io.crosswatch.api.auth.AuthProvider with
+            io.crosswatch.providers.auth.simkl.SimklAuthProvider,
+            io.crosswatch.providers.auth.trakt.TraktAuthProvider;
 }

@@ -7,5 +7,7 @@
 module io.crosswatch.providers.sync {
     requires io.crosswatch.core;
 
-    provides io.crosswatch.api.sync.Connector with io.crosswatch.providers.sync.trakt.TraktConnector;
+    provides io.crosswatch.api.sync.Connector with
+            io.crosswatch.providers.sync.simkl.SimklConnector,
+            io.crosswatch.providers.sync.trakt.TraktConnector;
 }

@@ -9,5 +9,6 @@ module io.crosswatch.providers.auth {
 
     provides io.crosswatch.api.auth.AuthProvider with
             io.crosswatch.providers.auth.plex.PlexAuthProvider,
-            io.crosswatch.providers.auth.simkl.SimklAuthProvider;
+            io.crosswatch.providers.auth.simkl.SimklAuthProvider,
+            io.crosswatch.providers.auth.trakt.TraktAuthProvider;
 }

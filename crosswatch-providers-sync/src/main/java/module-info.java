@@ -9,5 +9,6 @@ module io.crosswatch.providers.sync {
 
     provides io.crosswatch.api.sync.Connector with
             io.crosswatch.providers.sync.plex.PlexConnector,
-            io.crosswatch.providers.sync.simkl.SimklConnector;
+            io.crosswatch.providers.sync.simkl.SimklConnector,
+            io.crosswatch.providers.sync.trakt.TraktConnector;
 }

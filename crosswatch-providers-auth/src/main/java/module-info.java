@@ -6,4 +6,9 @@
  */
 module io.crosswatch.providers.auth {
     requires io.crosswatch.core;
+
+    provides io.crosswatch.api.auth.AuthProvider with
+            io.crosswatch.providers.auth.plex.PlexAuthProvider,
+            io.crosswatch.providers.auth.simkl.SimklAuthProvider,
+            io.crosswatch.providers.auth.trakt.TraktAuthProvider;
 }

@@ -46,6 +46,10 @@ final class ProvidersCommand implements Callable<Integer> {
             for (DiscoveredProvider d : found) {
                 out.println("  " + d.name() + "  " + details(platform, cfg, d));
                 out.println("      version " + d.version() + ", api " + d.apiVersion() + ", from " + d.location());
+                if (d.family() == ProviderFamily.AUTH) {
+                    platform.authProvider(d.name()).map(a -> a.manifest().fields()).filter(f -> !f.isEmpty())
+                            .ifPresent(f -> f.forEach((k, v) -> out.println("      config " + k + ": " + v)));
+                }
             }
         }
         List<DiscoveryProblem> problems = platform.problems();

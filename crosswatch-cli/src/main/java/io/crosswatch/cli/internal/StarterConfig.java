@@ -35,14 +35,16 @@ final class StarterConfig {
 
     private static Map<String, String> examples() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("trakt", "Disabled example. Run 'crosswatch connect trakt' (device code: open the URL, enter the code),"
-                + " then add a pair such as {\"source\": \"trakt\", \"target\": \"local\", \"mode\": \"two_way\"}.");
+        m.put("trakt", "Disabled example. Set \"clientId\" and \"clientSecret\" of your own Trakt API app"
+                + " (trakt.tv/oauth/applications), run 'crosswatch connect trakt' (device code: open the URL, enter the"
+                + " code), then add a pair such as {\"source\": \"trakt\", \"target\": \"local\", \"mode\": \"two_way\"}.");
         m.put("plex", "Disabled example. Run 'crosswatch connect plex' (PIN: open plex.tv/link, enter the code).");
         m.put("jellyfin", "Disabled example. Set \"baseUrl\" (e.g. http://jellyfin.local:8096), then run"
                 + " 'crosswatch connect jellyfin' (username + password, or --token-stdin for an API key).");
         m.put("emby", "Disabled example. Set \"baseUrl\" (e.g. http://emby.local:8096), then run"
                 + " 'crosswatch connect emby' (username + password, or --token-stdin for an API key).");
-        m.put("simkl", "Disabled example. Run 'crosswatch connect simkl' (PIN: open the URL, enter the code).");
+        m.put("simkl", "Disabled example. Set \"clientId\" of your SIMKL app (simkl.com/settings/developer), then run"
+                + " 'crosswatch connect simkl' (PIN: open the URL, enter the code).");
         m.put("mdblist", "Disabled example. Run 'crosswatch connect mdblist --token-stdin' with your API key.");
         m.put("anilist", "Disabled example. Run 'crosswatch connect anilist --token-stdin' with your access token.");
         m.put("tmdb", "Disabled example. Run 'crosswatch connect tmdb --token-stdin' with your API key; also used for"

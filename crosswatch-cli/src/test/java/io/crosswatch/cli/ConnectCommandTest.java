@@ -99,4 +99,17 @@ class ConnectCommandTest {
         assertTrue(r.err().contains("hint: "), r::toString);
         assertFalse(r.err().contains("\tat "), r::toString);
     }
+
+    @Test
+    void oauthCodeFlowPromptsForThePastedCode() {
+        cli.providers.add(new FakeAuthProviders.OAuthCode());
+        cli.terminal = true;
+        cli.secretReader = prompt -> FakeAuthProviders.OAuthCode.CODE.toCharArray();
+        CliHarness.Result r = cli.run("connect", "fakeoauth");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("open:  https://example.test/authorize?client_id=x"), r::toString);
+        assertTrue(r.out().contains("connected fakeoauth as carol"), r::toString);
+        assertFalse(r.out().contains(FakeAuthProviders.OAuthCode.CODE) || r.err().contains(FakeAuthProviders.OAuthCode.CODE));
+        assertNoSecrets(r);
+    }
 }

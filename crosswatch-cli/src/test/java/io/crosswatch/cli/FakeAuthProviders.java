@@ -101,4 +101,40 @@ final class FakeAuthProviders {
             ctx.store().update(clear);
         }
     }
+
+    /** OAuth code: start shows a URL; finish exchanges the pasted code. */
+    static final class OAuthCode implements AuthProvider {
+        static final String CODE = "pasted-code-SECRET-789";
+
+        @Override
+        public AuthManifest manifest() {
+            return AuthManifest.builder("fakeoauth", ApiVersion.CURRENT).label("Fake OAuth").flow(AuthFlow.OAUTH_CODE)
+                    .build();
+        }
+
+        @Override
+        public AuthStatus status(ProviderContext ctx) {
+            return ctx.config().string("accessToken").isPresent()
+                    ? AuthStatus.connected("carol", null) : AuthStatus.notConnected("no token");
+        }
+
+        @Override
+        public AuthStep start(ProviderContext ctx, Map<String, String> payload) {
+            return new AuthStep(null, "https://example.test/authorize?client_id=x", ctx.clock().instant().plusSeconds(600),
+                    null, Map.of(), "Approve in the browser, then paste the code.");
+        }
+
+        @Override
+        public AuthStatus finish(ProviderContext ctx, Map<String, String> payload) {
+            if (!CODE.equals(payload.get("code"))) {
+                throw new AuthException("fakeoauth", "the code was not accepted");
+            }
+            ctx.store().update(Map.of("accessToken", ACCESS_TOKEN));
+            return status(ctx);
+        }
+
+        @Override
+        public void disconnect(ProviderContext ctx) {
+        }
+    }
 }

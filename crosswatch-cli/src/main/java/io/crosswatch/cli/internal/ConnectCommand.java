@@ -76,9 +76,15 @@ final class ConnectCommand implements Callable<Integer> {
             }
             step.url().ifPresent(u -> out.println("  open:  " + u));
             step.code().ifPresent(c -> out.println("  code:  " + c));
-            out.println("  waiting for approval (the code expires at " + step.expiresAt() + ") ...");
-            out.flush();
             Map<String, String> finish = new LinkedHashMap<>(step.state());
+            if (flow == AuthFlow.OAUTH_CODE && !payload.containsKey("token")) {
+                // The user approves in the browser and pastes the code the service shows back here.
+                out.flush();
+                finish.put("code", secret(env, false, "code shown after approving: ", "--token-stdin"));
+            } else {
+                out.println("  waiting for approval (the code expires at " + step.expiresAt() + ") ...");
+                out.flush();
+            }
             payload.forEach(finish::putIfAbsent);
             status = platform.finish(endpoint.provider(), instance, finish);
         } else {

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Lazy pagers for the paging styles of the services CrossWatch talks to. Each returns a
@@ -172,6 +174,32 @@ public final class Paging {
             boolean more = page.path("pageInfo").path("hasNextPage").asBoolean(false);
             long total = page.path("pageInfo").path("total").isNumber() ? page.path("pageInfo").path("total").asLong() : -1;
             return new PagedItems.Page<>(items, more, total);
+        });
+    }
+
+    /**
+     * Offset style with the page shape left to the caller (MDBList: {@code ?limit=M&offset=N}
+     * and a body such as {@code {"items": [...], "pagination": {"has_more": b}}}). The offset
+     * advances by the rows actually received.
+     *
+     * @param client the client
+     * @param path   the endpoint
+     * @param query  other parameters
+     * @param limit  rows per page
+     * @param rows   picks a page's rows out of its body (an empty list when there are none)
+     * @param more   whether the body says more rows follow; decide the fallback (such as a
+     *               full page) inside it when the service does not say
+     * @return the lazy rows
+     */
+    public static PagedItems<JsonNode> offset(ServiceClient client, String path, Query query, int limit,
+                                              Function<JsonNode, List<JsonNode>> rows, Predicate<JsonNode> more) {
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(more, "more");
+        return new PagedItems<>(client.provider(), "GET " + path, (index, before) -> {
+            ServiceResponse r = client.request("GET", path).query(query.set("limit", limit).set("offset", before)).send();
+            JsonNode body = r.json();
+            List<JsonNode> items = rows.apply(body);
+            return new PagedItems.Page<>(items, more.test(body), -1);
         });
     }
 

@@ -7,5 +7,6 @@
 module io.crosswatch.providers.auth {
     requires io.crosswatch.core;
 
-    provides io.crosswatch.api.auth.AuthProvider with io.crosswatch.providers.auth.mdblist.MdblistAuthProvider;
+    provides io.crosswatch.api.auth.AuthProvider with io.crosswatch.providers.auth.anilist.AnilistAuthProvider,
+            io.crosswatch.providers.auth.mdblist.MdblistAuthProvider;
 }

@@ -7,5 +7,6 @@
 module io.crosswatch.providers.sync {
     requires io.crosswatch.core;
 
-    provides io.crosswatch.api.sync.Connector with io.crosswatch.providers.sync.mdblist.MdblistConnector;
+    provides io.crosswatch.api.sync.Connector with io.crosswatch.providers.sync.anilist.AnilistConnector,
+            io.crosswatch.providers.sync.mdblist.MdblistConnector;
 }

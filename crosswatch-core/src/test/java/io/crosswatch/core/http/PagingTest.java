@@ -224,4 +224,26 @@ class PagingTest {
         it.next();
         assertThrows(ProviderException.class, it::hasNext);
     }
+
+    @Test
+    void graphQlChunksFollowHasNextChunk() {
+        wm.stubFor(post(urlPathEqualTo("/")).withRequestBody(matchingJsonPath("$.variables.chunk", equalTo("1")))
+                .willReturn(okJson("{\"data\":{\"MediaListCollection\":{\"hasNextChunk\":true,\"lists\":[{\"entries\":"
+                        + items(0, 2) + "}]}}}")));
+        wm.stubFor(post(urlPathEqualTo("/")).withRequestBody(matchingJsonPath("$.variables.chunk", equalTo("2")))
+                .willReturn(okJson("{\"data\":{\"MediaListCollection\":{\"hasNextChunk\":false,\"lists\":[{\"entries\":"
+                        + items(2, 1) + "}]}}}")));
+
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        Paging.graphQlChunks(client, "/", "query ($userId: Int, $chunk: Int, $perChunk: Int) { x }", Map.of("userId", 7), 2,
+                "MediaListCollection", c -> {
+                    List<JsonNode> out = new java.util.ArrayList<>();
+                    c.path("lists").forEach(l -> l.path("entries").forEach(out::add));
+                    return out;
+                }).forEachRemaining(rows::add);
+
+        assertEquals(List.of(0, 1, 2), rows.stream().map(n -> n.path("id").asInt()).toList());
+        wm.verify(2, postRequestedFor(urlPathEqualTo("/")).withRequestBody(matchingJsonPath("$.variables.perChunk", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.variables.userId", equalTo("7"))));
+    }
 }

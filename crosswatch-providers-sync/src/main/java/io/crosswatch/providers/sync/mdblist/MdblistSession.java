@@ -150,14 +150,16 @@ final class MdblistSession implements ConnectorSession {
 
     private WriteResult write(Feature feature, List<MediaItem> items, boolean dryRun, boolean add) {
         context.cancellation().throwIfCancelled();
-        List<ItemOutcome> outcomes = new ArrayList<>();
-        Map<String, List<MediaItem>> batches = new LinkedHashMap<>();
+        // Outcomes keep the order of the items, whichever call answered them.
+        ItemOutcome[] outcomes = new ItemOutcome[items.size()];
+        Map<String, List<Integer>> batches = new LinkedHashMap<>();
         Outcome success = add ? Outcome.ADDED : Outcome.REMOVED;
-        for (MediaItem item : items) {
+        for (int i = 0; i < items.size(); i++) {
+            MediaItem item = items.get(i);
             Optional<String> refusal = refusal(feature, item, add);
             if (refusal.isPresent()) {
-                outcomes.add(new ItemOutcome(item, refusal.get().startsWith("MDBList does not take")
-                        ? Outcome.UNSUPPORTED : Outcome.NOT_FOUND, refusal.get()));
+                outcomes[i] = new ItemOutcome(item, refusal.get().startsWith("MDBList does not take")
+                        ? Outcome.UNSUPPORTED : Outcome.NOT_FOUND, refusal.get());
                 continue;
             }
             String path = switch (feature) {
@@ -166,19 +168,23 @@ final class MdblistSession implements ConnectorSession {
                 case PLAYLISTS -> "/lists/" + listOf(item).orElseThrow().id() + (add ? "/items/add" : "/items/remove");
                 default -> throw new IllegalStateException("unreachable: " + feature);
             };
-            batches.computeIfAbsent(path, k -> new ArrayList<>()).add(item);
+            batches.computeIfAbsent(path, k -> new ArrayList<>()).add(i);
         }
-        for (Map.Entry<String, List<MediaItem>> batch : batches.entrySet()) {
-            List<MediaItem> sent = batch.getValue();
+        for (Map.Entry<String, List<Integer>> batch : batches.entrySet()) {
+            List<MediaItem> sent = batch.getValue().stream().map(items::get).toList();
+            List<ItemOutcome> answered;
             if (dryRun) {
-                sent.forEach(i -> outcomes.add(new ItemOutcome(i, success, "dry run")));
+                answered = sent.stream().map(i -> new ItemOutcome(i, success, "dry run")).toList();
             } else if (limitReached != null) {
-                sent.forEach(i -> outcomes.add(new ItemOutcome(i, Outcome.LIMIT_REACHED, limitMessage())));
+                answered = sent.stream().map(i -> new ItemOutcome(i, Outcome.LIMIT_REACHED, limitMessage())).toList();
             } else {
-                outcomes.addAll(send(feature, batch.getKey(), sent, add));
+                answered = send(feature, batch.getKey(), sent, add);
+            }
+            for (int k = 0; k < answered.size(); k++) {
+                outcomes[batch.getValue().get(k)] = answered.get(k);
             }
         }
-        return new WriteResult(outcomes);
+        return new WriteResult(List.of(outcomes));
     }
 
     private Optional<String> refusal(Feature feature, MediaItem item, boolean add) {

@@ -158,6 +158,20 @@ class AnilistConnectorTest {
     }
 
     @Test
+    void ninetyRequestsPerMinuteHoldTheNinetyFirst() {
+        stubViewer();
+        HttpToolkit toolkit = HttpToolkit.builder().clock(time.clock()).sleeper(time.sleeper()).build();
+        ProviderConfig cfg = ProviderConfig.of("anilist", "default", Map.of("accessToken", TOKEN, "baseUrl", wm.baseUrl()));
+        new AnilistConnector(toolkit).open(TestContext.of(cfg, time));
+        var limiter = toolkit.rateLimiter("anilist", io.crosswatch.core.http.RateLimitPolicy.unlimited());
+        for (int i = 0; i < 90; i++) {
+            assertEquals(Duration.ZERO, limiter.tryAcquire(io.crosswatch.core.http.Access.READ, time.clock().instant()));
+        }
+        assertEquals(Duration.ofMinutes(1), limiter.tryAcquire(io.crosswatch.core.http.Access.WRITE, time.clock().instant()),
+                "reads and writes share AniList's one budget");
+    }
+
+    @Test
     void invalidTokenIsAnAuthErrorWithoutTheToken() {
         wm.stubFor(post(urlPathEqualTo("/")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                 .withBody("{ \"errors\": [ { \"message\": \"Invalid token\", \"status\": 400 } ], \"data\": null }")));

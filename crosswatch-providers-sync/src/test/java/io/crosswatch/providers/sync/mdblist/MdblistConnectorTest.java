@@ -164,9 +164,9 @@ class MdblistConnectorTest {
         WriteResult w = session.add(Feature.WATCHLIST,
                 List.of(movie("tt15239678", "693134"), movie("tt0000001", "1"), show("tt0944947", "1399"), noIds), false);
 
-        assertEquals(List.of(Outcome.NOT_FOUND, Outcome.ADDED, Outcome.NOT_FOUND, Outcome.EXISTING),
+        assertEquals(List.of(Outcome.ADDED, Outcome.NOT_FOUND, Outcome.EXISTING, Outcome.NOT_FOUND),
                 w.outcomes().stream().map(WriteResult.ItemOutcome::outcome).toList());
-        assertTrue(w.outcomes().get(0).reason().contains("IMDb or TMDB"), w.outcomes().get(0).reason());
+        assertTrue(w.outcomes().get(3).reason().contains("IMDb or TMDB"), w.outcomes().get(3).reason());
         assertEquals(1, wm.getAllServeEvents().size());
     }
 
@@ -236,7 +236,7 @@ class MdblistConnectorTest {
                 movie("tt15239678", "693134").toBuilder().list("Trending").build(),
                 movie("tt15239678", "693134").toBuilder().list("Nope").build()), false);
 
-        assertEquals(List.of(Outcome.UNSUPPORTED, Outcome.NOT_FOUND, Outcome.ADDED),
+        assertEquals(List.of(Outcome.ADDED, Outcome.UNSUPPORTED, Outcome.NOT_FOUND),
                 w.outcomes().stream().map(WriteResult.ItemOutcome::outcome).toList());
         // One list lookup for the whole session, one page per list, one write.
         wm.verify(1, getRequestedFor(urlPathEqualTo("/lists/user")));
@@ -308,6 +308,19 @@ class MdblistConnectorTest {
 
         assertEquals(Health.State.DEGRADED, h.state());
         assertTrue(h.message().contains("1000 API requests per day") && h.message().contains("12 left"), h.message());
+    }
+
+    @Test
+    void requestsArePacedAtTenReadsAndOneWritePerSecond() {
+        HttpToolkit toolkit = HttpToolkit.builder().clock(time.clock()).sleeper(time.sleeper()).build();
+        new MdblistConnector(toolkit).open(TestContext.of(ProviderConfig.of("mdblist", "default",
+                Map.of("apiKey", KEY, "baseUrl", wm.baseUrl())), time));
+
+        var policy = toolkit.rateLimiter("mdblist", io.crosswatch.core.http.RateLimitPolicy.unlimited()).policy();
+        assertEquals(io.crosswatch.core.http.RateLimit.perSecond(10),
+                policy.limit(io.crosswatch.core.http.Access.READ).orElseThrow());
+        assertEquals(io.crosswatch.core.http.RateLimit.perSecond(1),
+                policy.limit(io.crosswatch.core.http.Access.WRITE).orElseThrow());
     }
 
     @Test

@@ -73,9 +73,16 @@ final class MdblistItems {
     }
 
     /** Whether a page says more follow; without a flag, a full page means "maybe more". */
-    static boolean hasMore(JsonNode body, int rows, int limit) {
+    static boolean hasMore(JsonNode body, int limit) {
         JsonNode flag = body.path("pagination").path("has_more");
-        return flag.isBoolean() ? flag.asBoolean() : rows >= limit;
+        if (flag.isBoolean()) {
+            return flag.asBoolean();
+        }
+        int rows = body.isArray() ? body.size() : 0;
+        for (String bucket : List.of("items", "results", "movies", "shows", "seasons", "episodes")) {
+            rows += body.path(bucket).size();
+        }
+        return rows >= limit;
     }
 
     /** The ids of a row or nested media object. */

@@ -113,7 +113,7 @@ final class MdblistSession implements ConnectorSession {
 
     private java.util.Iterator<JsonNode> pages(String path, Query query, Function<JsonNode, List<JsonNode>> rows) {
         return Paging.offset(client, path, query, pageSize, rows,
-                body -> MdblistItems.hasMore(body, rows.apply(body).size(), pageSize));
+                body -> MdblistItems.hasMore(body, pageSize));
     }
 
     /** The user's lists; dynamic lists are read but never written. */

@@ -122,6 +122,20 @@ class MdblistConnectorTest {
     }
 
     @Test
+    void withoutAHasMoreFlagAFullPageAsksForTheNext() {
+        wm.stubFor(get(urlPathEqualTo("/watchlist/items")).withQueryParam("offset", equalTo("0")).willReturn(okJson("""
+                [ { "id": 693134, "imdb_id": "tt15239678", "mediatype": "movie" },
+                  { "id": 1399, "imdb_id": "tt0944947", "mediatype": "show" } ]""")));
+        wm.stubFor(get(urlPathEqualTo("/watchlist/items")).withQueryParam("offset", equalTo("2")).willReturn(okJson("""
+                [ { "id": 603, "imdb_id": "tt0133093", "mediatype": "movie" } ]""")));
+
+        ReadResult r = session.read(Feature.WATCHLIST);
+
+        assertEquals(3, r.items().size());
+        wm.verify(2, getRequestedFor(urlPathEqualTo("/watchlist/items")));
+    }
+
+    @Test
     void ratingsReadFlattensShowsSeasonsAndEpisodes() {
         wm.stubFor(get(urlPathEqualTo("/sync/ratings")).withQueryParam("apikey", equalTo(KEY)).willReturn(okJson("""
                 { "movies": [ { "rating": 9, "rated_at": "2025-01-05T20:00:00Z",

@@ -104,5 +104,9 @@ class MdblistEndToEndTest {
         assertEquals(SyncStatus.SUCCESS, second.status(), second.toString());
         assertEquals(0, second.feature(Feature.WATCHLIST).orElseThrow().toTarget().added());
         assertEquals(0, posts(), "nothing to write the second time");
+        // The activity probe says nothing changed since the last run: the engine reuses its baseline.
+        assertEquals(1, wm.getAllServeEvents().size(), "a no-op run costs one request");
+        wm.verify(1, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/sync/last_activities")));
     }
 }

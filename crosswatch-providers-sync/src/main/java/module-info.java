@@ -8,6 +8,8 @@ module io.crosswatch.providers.sync {
     requires io.crosswatch.core;
 
     provides io.crosswatch.api.sync.Connector with
+            io.crosswatch.providers.sync.anilist.AnilistConnector,
+            io.crosswatch.providers.sync.mdblist.MdblistConnector,
             io.crosswatch.providers.sync.plex.PlexConnector,
             io.crosswatch.providers.sync.simkl.SimklConnector,
             io.crosswatch.providers.sync.trakt.TraktConnector;

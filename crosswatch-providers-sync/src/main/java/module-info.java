@@ -6,4 +6,8 @@
  */
 module io.crosswatch.providers.sync {
     requires io.crosswatch.core;
+
+    provides io.crosswatch.api.sync.Connector with
+            io.crosswatch.providers.sync.jellyfin.JellyfinConnector,
+            io.crosswatch.providers.sync.jellyfin.EmbyConnector;
 }

@@ -26,4 +26,8 @@ module io.crosswatch.core {
     uses io.crosswatch.api.sync.Connector;
     uses io.crosswatch.api.sync.SyncModule;
     uses io.crosswatch.api.metadata.MetadataProvider;
+
+    exports io.crosswatch.core.local;
+
+    provides io.crosswatch.api.sync.Connector with io.crosswatch.core.local.LocalTrackerConnector;
 }

@@ -123,8 +123,14 @@ public record MediaIds(Map<String, String> values) {
             if (!IMDB_ID.matcher(lower).matches()) {
                 return null;
             }
-            String digits = lower.substring(2).replaceFirst("^0+(?=\\d{7})", "");
-            return Long.parseLong(digits) == 0 ? null : "tt" + digits;
+            String digits = lower.substring(2);
+            int start = 0;
+            // IMDb pads to at least seven digits; strip only zeros beyond that padding.
+            while (start < digits.length() - 7 && digits.charAt(start) == '0') {
+                start++;
+            }
+            digits = digits.substring(start);
+            return isAllZeros(digits) ? null : "tt" + digits;
         }
         if (NUMERIC.contains(namespace)) {
             if (raw instanceof Double d && d == Math.rint(d)) {
@@ -133,10 +139,22 @@ public record MediaIds(Map<String, String> values) {
             if (!DIGITS.matcher(v).matches()) {
                 return null;
             }
-            String stripped = v.replaceFirst("^0+", "");
-            return stripped.isEmpty() ? null : stripped;
+            int start = 0;
+            while (start < v.length() && v.charAt(start) == '0') {
+                start++;
+            }
+            return start == v.length() ? null : v.substring(start);
         }
         return lower.equals("0") ? null : v;
+    }
+
+    private static boolean isAllZeros(String digits) {
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the id in {@code namespace}, if known */

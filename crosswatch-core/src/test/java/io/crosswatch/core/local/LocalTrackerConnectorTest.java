@@ -1,0 +1,286 @@
+package io.crosswatch.core.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosswatch.api.ProviderConfig;
+import io.crosswatch.api.ProviderContext;
+import io.crosswatch.api.ProviderStore;
+import io.crosswatch.api.Sleeper;
+import io.crosswatch.api.media.Feature;
+import io.crosswatch.api.media.MediaIds;
+import io.crosswatch.api.media.MediaItem;
+import io.crosswatch.api.media.MediaType;
+import io.crosswatch.api.media.Playback;
+import io.crosswatch.api.sync.Connector;
+import io.crosswatch.api.sync.ConnectorManifest;
+import io.crosswatch.api.sync.ConnectorSession;
+import io.crosswatch.api.sync.ReadResult;
+import io.crosswatch.api.sync.WriteResult;
+import io.crosswatch.api.sync.WriteResult.Outcome;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalTrackerConnectorTest {
+
+    private static final Instant T0 = Instant.parse("2024-03-01T20:15:00Z");
+    private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private ConnectorSession open(Map<String, ?> config) {
+        ProviderStore store = ProviderStore.inMemory(ProviderConfig.of("local", ProviderConfig.DEFAULT_INSTANCE, config));
+        return new LocalTrackerConnector().open(ProviderContext.of(store, CLOCK, Sleeper.SYSTEM));
+    }
+
+    private ConnectorSession open() {
+        return open(Map.of("path", "tracker.db", "baseDir", dir.toString()));
+    }
+
+    static MediaItem matrix() {
+        return MediaItem.builder(MediaType.MOVIE).title("The Matrix").year(1999)
+                .ids(MediaIds.of("imdb", "tt0133093", "tmdb", "603")).build();
+    }
+
+    static MediaItem dune() {
+        return MediaItem.builder(MediaType.MOVIE).title("Dune").year(2021).ids(MediaIds.of("tmdb", "438631")).build();
+    }
+
+    static MediaItem darkEpisode() {
+        return MediaItem.builder(MediaType.EPISODE).showTitle("Dark").showIds(MediaIds.of("tvdb", "334824"))
+                .season(1).episode(3).build();
+    }
+
+    private static List<Outcome> outcomes(WriteResult r) {
+        return r.outcomes().stream().map(WriteResult.ItemOutcome::outcome).collect(Collectors.toList());
+    }
+
+    @Test
+    void manifestDeclaresEveryFeatureNoAuthAndPlayEvents() {
+        ConnectorManifest m = new LocalTrackerConnector().manifest();
+        assertEquals("local", m.name());
+        assertTrue(m.authProvider().isEmpty());
+        assertEquals(java.util.EnumSet.allOf(Feature.class), m.features());
+        assertTrue(m.capabilities().keepsPlayEvents());
+        assertTrue(m.capabilities().setsWatchedDate());
+        for (Feature f : Feature.values()) {
+            assertEquals(io.crosswatch.api.sync.IndexSemantics.FULL, m.capabilities().index(f));
+        }
+    }
+
+    @Test
+    void healthIsUpWhileOpenAndDownAfterClose() {
+        ConnectorSession s = open();
+        assertEquals(io.crosswatch.api.sync.Health.State.UP, s.health().state());
+        s.close();
+        assertEquals(io.crosswatch.api.sync.Health.State.DOWN, s.health().state());
+    }
+
+    @Test
+    void isDiscoveredThroughServiceLoader() {
+        assertTrue(ServiceLoader.load(Connector.class).stream()
+                .anyMatch(p -> p.type() == LocalTrackerConnector.class));
+    }
+
+    @Test
+    void addReadRemoveForEveryFeature() {
+        Map<Feature, MediaItem> samples = Map.of(
+                Feature.WATCHLIST, matrix(),
+                Feature.RATINGS, matrix().toBuilder().rating(9).ratedAt(T0).build(),
+                Feature.HISTORY, darkEpisode().toBuilder().watchedAt(T0).build(),
+                Feature.PROGRESS, dune().toBuilder().playback(new Playback(Duration.ofMinutes(40),
+                        Duration.ofMinutes(155), T0)).build(),
+                Feature.PLAYLISTS, dune().toBuilder().list("Sci-fi").build());
+        try (ConnectorSession s = open()) {
+            for (Feature f : Feature.values()) {
+                MediaItem item = samples.get(f);
+                assertEquals(List.of(Outcome.ADDED), outcomes(s.add(f, List.of(item), false)), f.key());
+                ReadResult read = s.read(f);
+                assertTrue(read.isComplete());
+                assertEquals(List.of(item), read.items(), f.key());
+                assertEquals(List.of(Outcome.REMOVED), outcomes(s.remove(f, List.of(item), false)), f.key());
+                assertEquals(List.of(), s.read(f).items(), f.key());
+                assertEquals(List.of(Outcome.NOT_FOUND), outcomes(s.remove(f, List.of(item), false)), f.key());
+            }
+        }
+    }
+
+    @Test
+    void reAddIsExistingAndChangedRatingOrProgressIsUpdated() {
+        try (ConnectorSession s = open()) {
+            assertEquals(List.of(Outcome.ADDED, Outcome.EXISTING),
+                    outcomes(s.add(Feature.WATCHLIST, List.of(matrix(), matrix()), false)));
+            assertEquals(List.of(Outcome.EXISTING), outcomes(s.add(Feature.WATCHLIST, List.of(matrix()), false)));
+            assertEquals(1, s.read(Feature.WATCHLIST).items().size());
+
+            MediaItem rated = matrix().toBuilder().rating(7).ratedAt(T0).build();
+            s.add(Feature.RATINGS, List.of(rated), false);
+            assertEquals(List.of(Outcome.EXISTING), outcomes(s.add(Feature.RATINGS, List.of(rated), false)));
+            MediaItem rerated = rated.toBuilder().rating(9).build();
+            assertEquals(List.of(Outcome.UPDATED), outcomes(s.add(Feature.RATINGS, List.of(rerated), false)));
+            assertEquals(List.of(9), s.read(Feature.RATINGS).items().stream().map(i -> i.rating().orElseThrow()).toList());
+
+            MediaItem p1 = dune().toBuilder().playback(new Playback(Duration.ofMinutes(10), Duration.ofMinutes(155), T0)).build();
+            MediaItem p2 = dune().toBuilder().playback(new Playback(Duration.ofMinutes(50), Duration.ofMinutes(155),
+                    T0.plusSeconds(3600))).build();
+            s.add(Feature.PROGRESS, List.of(p1), false);
+            assertEquals(List.of(Outcome.UPDATED), outcomes(s.add(Feature.PROGRESS, List.of(p2), false)));
+            assertEquals(List.of(p2), s.read(Feature.PROGRESS).items());
+        }
+    }
+
+    @Test
+    void dryRunReportsOutcomesAndWritesNothing() {
+        try (ConnectorSession s = open()) {
+            s.add(Feature.WATCHLIST, List.of(matrix()), false);
+            WriteResult dry = s.add(Feature.WATCHLIST, List.of(matrix(), dune()), true);
+            assertEquals(List.of(Outcome.EXISTING, Outcome.ADDED), outcomes(dry));
+            assertEquals(List.of(matrix()), s.read(Feature.WATCHLIST).items());
+            assertEquals(List.of(Outcome.REMOVED), outcomes(s.remove(Feature.WATCHLIST, List.of(matrix()), true)));
+            assertEquals(List.of(matrix()), s.read(Feature.WATCHLIST).items());
+        }
+    }
+
+    @Test
+    void anyStrongIdMatchesAndTypesDoNotCollide() {
+        try (ConnectorSession s = open()) {
+            s.add(Feature.WATCHLIST, List.of(matrix()), false);
+            MediaItem byTmdbOnly = MediaItem.builder(MediaType.MOVIE).ids(MediaIds.of("tmdb", "603")).build();
+            MediaItem byImdbAndTrakt = MediaItem.builder(MediaType.MOVIE).ids(MediaIds.of("imdb", "tt0133093", "trakt", "481")).build();
+            MediaItem showWithSameTmdb = MediaItem.builder(MediaType.SHOW).title("Some show").ids(MediaIds.of("tmdb", "603")).build();
+            assertEquals(List.of(Outcome.EXISTING, Outcome.EXISTING, Outcome.ADDED),
+                    outcomes(s.add(Feature.WATCHLIST, List.of(byTmdbOnly, byImdbAndTrakt, showWithSameTmdb), false)));
+            // An episode known by its own id or by show id + numbers is the same episode.
+            MediaItem ep = darkEpisode().toBuilder().ids(MediaIds.of("tvdb", "6180356")).build();
+            s.add(Feature.WATCHLIST, List.of(ep), false);
+            assertEquals(List.of(Outcome.EXISTING), outcomes(s.add(Feature.WATCHLIST, List.of(darkEpisode()), false)));
+            assertEquals(List.of(Outcome.REMOVED), outcomes(s.remove(Feature.WATCHLIST, List.of(byTmdbOnly), false)));
+            assertEquals(2, s.read(Feature.WATCHLIST).items().size());
+        }
+    }
+
+    @Test
+    void titleAndYearMatchWeaklyButNeverMergeTwoIdentifiedItems() {
+        try (ConnectorSession s = open()) {
+            s.add(Feature.WATCHLIST, List.of(matrix()), false);
+            MediaItem letterboxdRow = MediaItem.builder(MediaType.MOVIE).title("the  matrix").year(1999).build();
+            assertEquals(List.of(Outcome.EXISTING), outcomes(s.add(Feature.WATCHLIST, List.of(letterboxdRow), false)));
+            MediaItem otherFilmSameTitle = MediaItem.builder(MediaType.MOVIE).title("The Matrix").year(1999)
+                    .ids(MediaIds.of("imdb", "tt9999999")).build();
+            assertEquals(List.of(Outcome.ADDED), outcomes(s.add(Feature.WATCHLIST, List.of(otherFilmSameTitle), false)));
+
+            MediaItem weakDune = MediaItem.builder(MediaType.MOVIE).title("Dune").year(2021).build();
+            s.add(Feature.RATINGS, List.of(weakDune.toBuilder().rating(8).build()), false);
+            assertEquals(List.of(Outcome.EXISTING), outcomes(s.add(Feature.RATINGS, List.of(dune().toBuilder().rating(8).build()), false)));
+        }
+    }
+
+    @Test
+    void historyKeepsPlaysAndDedupsTheSameMinute() {
+        try (ConnectorSession s = open()) {
+            MediaItem play = matrix().toBuilder().watchedAt(T0).build();
+            MediaItem sameMinute = matrix().toBuilder().watchedAt(T0.plusSeconds(40)).build();
+            MediaItem nextDay = matrix().toBuilder().watchedAt(T0.plus(Duration.ofDays(1))).build();
+            assertEquals(List.of(Outcome.ADDED, Outcome.EXISTING, Outcome.ADDED),
+                    outcomes(s.add(Feature.HISTORY, List.of(play, sameMinute, nextDay), false)));
+            assertEquals(2, s.read(Feature.HISTORY).items().size());
+            assertEquals(List.of(Outcome.REMOVED), outcomes(s.remove(Feature.HISTORY, List.of(sameMinute), false)));
+            assertEquals(List.of(nextDay), s.read(Feature.HISTORY).items());
+            s.add(Feature.HISTORY, List.of(play), false);
+            // Without a date, a removal takes every play of the item.
+            assertEquals(List.of(Outcome.REMOVED), outcomes(s.remove(Feature.HISTORY, List.of(matrix()), false)));
+            assertEquals(List.of(), s.read(Feature.HISTORY).items());
+        }
+    }
+
+    @Test
+    void playlistsAreScopedByListName() {
+        try (ConnectorSession s = open()) {
+            MediaItem a = dune().toBuilder().list("Sci-fi").build();
+            MediaItem b = dune().toBuilder().list("Favourites").build();
+            assertEquals(List.of(Outcome.ADDED, Outcome.ADDED, Outcome.EXISTING),
+                    outcomes(s.add(Feature.PLAYLISTS, List.of(a, b, a), false)));
+            s.remove(Feature.PLAYLISTS, List.of(a), false);
+            assertEquals(List.of(b), s.read(Feature.PLAYLISTS).items());
+        }
+    }
+
+    @Test
+    void dataSurvivesReopeningTheFileAndTheFileIsPrivate() throws Exception {
+        MediaItem withAttrs = matrix().toBuilder().watchedAt(T0).attribute("trakt.history_id", "123").build();
+        try (ConnectorSession s = open()) {
+            s.add(Feature.HISTORY, List.of(withAttrs), false);
+        }
+        try (ConnectorSession s = open()) {
+            assertEquals(List.of(withAttrs), s.read(Feature.HISTORY).items());
+        }
+        Path file = dir.resolve("tracker.db");
+        assertTrue(Files.exists(file));
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        }
+        try (LocalTracker t = LocalTracker.open(file)) {
+            assertEquals(List.of(withAttrs), t.items(Feature.HISTORY));
+            assertEquals(1, t.count(Feature.HISTORY));
+        }
+    }
+
+    @Test
+    void pathResolvesAgainstBaseDirAndDefaults() {
+        Path base = dir.resolve("cfg");
+        assertEquals(base.resolve("local-tracker.db").toAbsolutePath(), LocalTrackerConnector.resolveFile(
+                ProviderConfig.of("local", "default", Map.of("baseDir", base.toString()))));
+        Path abs = dir.resolve("elsewhere.db").toAbsolutePath();
+        assertEquals(abs, LocalTrackerConnector.resolveFile(
+                ProviderConfig.of("local", "default", Map.of("baseDir", base.toString(), "path", abs.toString()))));
+        assertEquals(Path.of("local-tracker.db").toAbsolutePath(),
+                LocalTrackerConnector.resolveFile(ProviderConfig.empty("local")));
+    }
+
+    @Test
+    void aNonSqliteFileFailsWithTheFileName() throws Exception {
+        Path junk = dir.resolve("junk.db");
+        Files.writeString(junk, "this is not a database, just some text that is long enough to fill a header page");
+        io.crosswatch.api.ProviderException e = org.junit.jupiter.api.Assertions.assertThrows(
+                io.crosswatch.api.ProviderException.class, () -> LocalTracker.open(junk));
+        assertTrue(e.getMessage().contains("junk.db"), e.getMessage());
+        assertFalse(e.retryable());
+    }
+
+    @Test
+    void importItemsThroughTheSdkEntry() {
+        try (LocalTracker t = LocalTracker.open(dir.resolve("sdk.db"))) {
+            WriteResult r = t.importItems(Feature.WATCHLIST, List.of(matrix(), dune(), matrix()));
+            assertEquals(List.of(Outcome.ADDED, Outcome.ADDED, Outcome.EXISTING), outcomes(r));
+            assertEquals(List.of(matrix(), dune()), t.items(Feature.WATCHLIST));
+        }
+    }
+
+    @Test
+    void bulkImportAndReImportOfFiveThousandItems() {
+        List<MediaItem> many = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5_000; i++) {
+            many.add(MediaItem.builder(MediaType.MOVIE).title("Film " + i).year(2000 + i % 20)
+                    .ids(MediaIds.of("imdb", "tt" + (1_000_000 + i))).rating(i % 10 + 1).build());
+        }
+        try (LocalTracker t = LocalTracker.open(dir.resolve("bulk.db"), CLOCK)) {
+            assertEquals(5_000, t.importItems(Feature.RATINGS, many).count(Outcome.ADDED));
+            assertEquals(5_000, t.importItems(Feature.RATINGS, many).count(Outcome.EXISTING));
+            assertEquals(many, t.items(Feature.RATINGS));
+        }
+    }
+}

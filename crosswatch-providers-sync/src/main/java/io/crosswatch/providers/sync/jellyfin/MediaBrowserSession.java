@@ -317,7 +317,8 @@ final class MediaBrowserSession implements ConnectorSession {
                 stale |= !dryRun;
                 return w;
             }
-            boolean fresh = library != null && !stale;
+            // A scan taken now, or one no write has touched since, tells what is already there.
+            boolean fresh = library == null || !stale;
             Library lib = index();
             List<ItemOutcome> out = new ArrayList<>(items.size());
             for (MediaItem item : items) {
@@ -348,7 +349,6 @@ final class MediaBrowserSession implements ConnectorSession {
             return new ItemOutcome(item, Outcome.NOT_FOUND, "no item of the " + flavor.label()
                     + " library shares an id with it");
         }
-        // Only a scan taken after the last write tells what is already there.
         if (adding && fresh && targets.stream().allMatch(t -> alreadyHolds(feature, item, t))) {
             return new ItemOutcome(item, Outcome.EXISTING, null);
         }

@@ -1,13 +1,14 @@
 package io.crosswatch.providers.auth.jellyfin;
 
 import io.crosswatch.api.auth.AuthProvider;
+import io.crosswatch.testkit.ProviderTestKit;
 
 /** The auth contract for {@code jellyfin}. */
 class JellyfinAuthContractTest extends MediaBrowserAuthContract {
 
     @Override
     protected AuthProvider provider() {
-        return new JellyfinAuthProvider();
+        return ProviderTestKit.forName("jellyfin").assertRegistered().authProvider();
     }
 
     @Override

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.crosswatch.api.sync.Connector;
+import io.crosswatch.testkit.ProviderTestKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The connector contract for {@code emby} (/emby paths, legacy routes, X-Emby-Token). */
@@ -20,7 +21,7 @@ class EmbyConnectorContractTest extends MediaBrowserConnectorContract {
 
     @Override
     protected Connector connector() {
-        return new EmbyConnector();
+        return ProviderTestKit.forName("emby").assertRegistered().connector();
     }
 
     @Override

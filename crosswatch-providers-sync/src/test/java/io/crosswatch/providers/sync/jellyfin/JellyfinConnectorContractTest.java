@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.crosswatch.api.sync.Connector;
+import io.crosswatch.testkit.ProviderTestKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The connector contract for {@code jellyfin} (10.10: user-less routes). */
@@ -20,7 +21,7 @@ class JellyfinConnectorContractTest extends MediaBrowserConnectorContract {
 
     @Override
     protected Connector connector() {
-        return new JellyfinConnector();
+        return ProviderTestKit.forName("jellyfin").assertRegistered().connector();
     }
 
     @Override

@@ -2,13 +2,13 @@ package io.crosswatch.providers.sync.jellyfin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosswatch.api.media.MediaIds;
+import io.crosswatch.core.sync.Ids;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -79,19 +79,17 @@ record LibraryItem(String id, String kind, MediaIds ids, String name, Integer ye
     }
 
     /**
-     * Maps {@code ProviderIds} ({@code {"Imdb":"tt0133093","Tmdb":"603"}}; keys in any case,
-     * values always strings) to normalized ids; unknown keys are ignored.
+     * Collects {@code ProviderIds} ({@code {"Imdb":"tt0133093","Tmdb":"603"}}; values are strings)
+     * for the engine's mapping, which ignores key case and unknown providers.
      */
     private static MediaIds providerIds(JsonNode node) {
-        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, String> raw = new LinkedHashMap<>();
         node.properties().forEach(e -> {
-            String key = e.getKey().trim().toLowerCase(Locale.ROOT);
-            if ((key.equals(MediaIds.IMDB) || key.equals(MediaIds.TMDB) || key.equals(MediaIds.TVDB))
-                    && e.getValue().isValueNode()) {
-                out.putIfAbsent(key, e.getValue().asText());
+            if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                raw.put(e.getKey(), e.getValue().asText());
             }
         });
-        return new MediaIds(out);
+        return Ids.fromProviderIds(raw);
     }
 
     /** Parses the servers' dates: ISO-8601 with 7 fraction digits, with or without an offset. */

@@ -14,7 +14,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.crosswatch.api.ProviderConfig;
-import io.crosswatch.api.auth.AuthProvider;
 import io.crosswatch.testkit.AuthProviderContract;
 import java.util.Map;
 import java.util.Set;

@@ -8,6 +8,7 @@ module io.crosswatch.providers.auth {
     requires io.crosswatch.core;
 
     provides io.crosswatch.api.auth.AuthProvider with
+            io.crosswatch.providers.auth.simkl.SimklAuthProvider,
             io.crosswatch.providers.auth.jellyfin.JellyfinAuthProvider,
             io.crosswatch.providers.auth.jellyfin.EmbyAuthProvider;
 }

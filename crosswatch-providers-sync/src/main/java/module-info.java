@@ -8,6 +8,7 @@ module io.crosswatch.providers.sync {
     requires io.crosswatch.core;
 
     provides io.crosswatch.api.sync.Connector with
+            io.crosswatch.providers.sync.simkl.SimklConnector,
             io.crosswatch.providers.sync.jellyfin.JellyfinConnector,
             io.crosswatch.providers.sync.jellyfin.EmbyConnector;
 }

@@ -129,4 +129,10 @@ class TmdbAuthProviderTest {
         assertEquals(AuthStatus.State.EXPIRED, provider.status(context()).state());
         assertEquals(1, wm.getAllServeEvents().size(), "no refresh attempt");
     }
+
+    @Test
+    void isRegisteredForServiceLoader() {
+        assertTrue(java.util.ServiceLoader.load(io.crosswatch.api.auth.AuthProvider.class).stream()
+                .anyMatch(p -> p.type() == TmdbAuthProvider.class));
+    }
 }

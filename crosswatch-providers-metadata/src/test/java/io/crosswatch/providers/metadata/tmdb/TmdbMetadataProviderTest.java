@@ -228,7 +228,7 @@ class TmdbMetadataProviderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> provider.fetch(context(),
                 MetadataRequest.of(MediaType.MOVIE, MediaIds.of("tmdb", "550"), "en-US")));
 
-        assertEquals("$.providers.tmdb.apiKey", e.path().orElseThrow().replace("[default]", ""));
+        assertEquals("$.providers.tmdb.apiKey", e.path().orElseThrow());
         assertTrue(e.getMessage().contains("apiKey"), e.getMessage());
         new SecretScanner().addConfig(TmdbFixtures.config(wm)).assertNotIn(e);
         assertEquals(1, wm.getAllServeEvents().size(), "a refused key is not retried");
@@ -319,5 +319,11 @@ class TmdbMetadataProviderTest {
         assertEquals(EnumSet.allOf(ImageKind.class), EnumSet.copyOf(provider.manifest().assets()));
         assertEquals(Set.of(MetadataCapability.FIND_BY_EXTERNAL_ID, MetadataCapability.SEARCH,
                 MetadataCapability.LOCALIZED), provider.capabilities());
+    }
+
+    @Test
+    void isRegisteredForServiceLoader() {
+        assertTrue(java.util.ServiceLoader.load(io.crosswatch.api.metadata.MetadataProvider.class).stream()
+                .anyMatch(p -> p.type() == TmdbMetadataProvider.class));
     }
 }

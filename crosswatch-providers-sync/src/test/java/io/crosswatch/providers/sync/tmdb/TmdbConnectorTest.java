@@ -197,4 +197,10 @@ class TmdbConnectorTest {
         assertTrue(!connector.isConfigured(noSession));
         assertTrue(connector.isConfigured(FakeTmdbAccount.config(wm.baseUrl())));
     }
+
+    @Test
+    void isRegisteredForServiceLoader() {
+        assertTrue(java.util.ServiceLoader.load(io.crosswatch.api.sync.Connector.class).stream()
+                .anyMatch(p -> p.type() == TmdbConnector.class));
+    }
 }

@@ -14,7 +14,7 @@ import io.crosswatch.core.http.HttpToolkit;
 import java.util.Objects;
 
 /**
- * A TMDB account's watchlist and ratings (movies and shows). Needs {@code apiKey} (or
+ * A TMDB account's watchlist (movies and shows) and ratings (movies, shows and episodes). Needs {@code apiKey} (or
  * {@code readAccessToken}) and {@code sessionId} from the {@code tmdb} auth provider;
  * {@code accountId} is read from {@code /account} when absent. Optional: {@code baseUrl},
  * {@code language} (titles of read items).
@@ -30,7 +30,7 @@ public final class TmdbConnector implements Connector {
             .authProvider(TmdbSyncApi.NAME)
             .capabilities(ConnectorCapabilities.builder()
                     .mediaTypes(Feature.WATCHLIST, MediaType.MOVIE, MediaType.SHOW)
-                    .mediaTypes(Feature.RATINGS, MediaType.MOVIE, MediaType.SHOW)
+                    .mediaTypes(Feature.RATINGS, MediaType.MOVIE, MediaType.SHOW, MediaType.EPISODE)
                     // TMDB writes one item per request; batches only bound a dry run's report.
                     .batchSize(Feature.WATCHLIST, 50)
                     .batchSize(Feature.RATINGS, 50)

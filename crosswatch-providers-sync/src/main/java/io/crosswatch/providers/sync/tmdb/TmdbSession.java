@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crosswatch.api.CancelledException;
 import io.crosswatch.api.ProviderException;
 import io.crosswatch.api.media.Feature;
+import io.crosswatch.api.media.MediaIds;
 import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.sync.ConnectorSession;
@@ -25,8 +26,9 @@ import java.util.Optional;
 
 /**
  * One run against a TMDB account: reads the watchlist ({@code /account/{id}/watchlist/movies|tv})
- * and ratings ({@code /account/{id}/rated/movies|tv}) page by page, writes one item per
- * request ({@code POST /account/{id}/watchlist}, {@code POST|DELETE /movie|tv/{id}/rating}).
+ * and ratings ({@code /account/{id}/rated/movies|tv|tv/episodes}) page by page, writes one item
+ * per request ({@code POST /account/{id}/watchlist}, {@code POST|DELETE /movie|tv/{id}/rating},
+ * {@code POST|DELETE /tv/{id}/season/{s}/episode/{e}/rating}).
  */
 final class TmdbSession implements ConnectorSession {
 
@@ -65,6 +67,9 @@ final class TmdbSession implements ConnectorSession {
             List<MediaItem> items = new ArrayList<>();
             readList(list, "movies", MediaType.MOVIE, request.feature(), items);
             readList(list, "tv", MediaType.SHOW, request.feature(), items);
+            if (request.feature() == Feature.RATINGS) {
+                readList(list, "tv/episodes", MediaType.EPISODE, request.feature(), items);
+            }
             return ReadResult.complete(items);
         } catch (CancelledException e) {
             throw e;
@@ -89,8 +94,17 @@ final class TmdbSession implements ConnectorSession {
         }
         boolean movie = type == MediaType.MOVIE;
         MediaItem.Builder b = MediaItem.builder(type).id("tmdb", n.path("id").asText())
-                .title(n.path(movie ? "title" : "name").asText(null))
-                .year(year(n.path(movie ? "release_date" : "first_air_date").asText("")));
+                .title(n.path(movie ? "title" : "name").asText(null));
+        if (type == MediaType.EPISODE) {
+            if (!n.path("show_id").isNumber() || !n.path("season_number").isNumber()
+                    || !n.path("episode_number").isNumber()) {
+                return Optional.empty();
+            }
+            b.showIds(MediaIds.of("tmdb", n.path("show_id").asText())).season(n.path("season_number").asInt())
+                    .episode(n.path("episode_number").asInt()).year(year(n.path("air_date").asText("")));
+        } else {
+            b.year(year(n.path(movie ? "release_date" : "first_air_date").asText("")));
+        }
         if (feature == Feature.RATINGS) {
             if (!n.path("rating").isNumber()) {
                 return Optional.empty();
@@ -137,9 +151,14 @@ final class TmdbSession implements ConnectorSession {
     }
 
     private ItemOutcome writeOne(Feature feature, MediaItem item, boolean dryRun, boolean add) {
-        if ((feature != Feature.WATCHLIST && feature != Feature.RATINGS)
-                || (item.type() != MediaType.MOVIE && item.type() != MediaType.SHOW)) {
-            return new ItemOutcome(item, Outcome.UNSUPPORTED, "TMDB takes movies and shows for the watchlist and ratings");
+        boolean supported = switch (feature) {
+            case WATCHLIST -> item.type() == MediaType.MOVIE || item.type() == MediaType.SHOW;
+            case RATINGS -> item.type() != MediaType.SEASON;
+            default -> false;
+        };
+        if (!supported) {
+            return new ItemOutcome(item, Outcome.UNSUPPORTED,
+                    "TMDB takes movies and shows for the watchlist, and movies, shows and episodes for ratings");
         }
         if (feature == Feature.RATINGS && add && item.rating().isEmpty()) {
             return new ItemOutcome(item, Outcome.FAILED, "the item carries no rating");
@@ -175,7 +194,12 @@ final class TmdbSession implements ConnectorSession {
     }
 
     private ItemOutcome rating(MediaItem item, String id, boolean add) {
-        String path = (item.type() == MediaType.MOVIE ? "/movie/" : "/tv/") + id + "/rating";
+        String path = switch (item.type()) {
+            case MOVIE -> "/movie/" + id + "/rating";
+            case EPISODE -> "/tv/" + id + "/season/" + item.season().orElseThrow() + "/episode/"
+                    + item.episode().orElseThrow() + "/rating";
+            default -> "/tv/" + id + "/rating";
+        };
         ServiceResponse r = add
                 ? api.request("POST", path, Query.empty()).json(Map.of("value", (double) item.rating().orElseThrow()))
                 .allowStatus(404).send()

@@ -30,7 +30,8 @@ final class FakeTmdbAccount implements ResponseDefinitionTransformerV2 {
     private static final int PAGE_SIZE = 20;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ACCOUNT_LIST = Pattern.compile("/3/account/(\\d+)/(watchlist|rated)/(movies|tv)");
+    private static final Pattern ACCOUNT_LIST = Pattern.compile("/3/account/(\\d+)/(watchlist|rated)/(movies|tv|tv/episodes)");
+    private static final Pattern EPISODE_RATING = Pattern.compile("/3/tv/(\\d+)/season/(\\d+)/episode/(\\d+)/rating");
     private static final Pattern RATING = Pattern.compile("/3/(movie|tv)/(\\d+)/rating");
     private static final Pattern FIND = Pattern.compile("/3/find/([^/?]+)");
 
@@ -44,6 +45,7 @@ final class FakeTmdbAccount implements ResponseDefinitionTransformerV2 {
     private final Map<Integer, Boolean> watchShows = new LinkedHashMap<>();
     private final Map<Integer, Double> ratedMovies = new LinkedHashMap<>();
     private final Map<Integer, Double> ratedShows = new LinkedHashMap<>();
+    private final Map<String, Double> ratedEpisodes = new LinkedHashMap<>();
     private final Map<String, String> imdb = new LinkedHashMap<>();
     private final Map<String, String> tvdb = new LinkedHashMap<>();
 
@@ -63,6 +65,7 @@ final class FakeTmdbAccount implements ResponseDefinitionTransformerV2 {
         watchShows.clear();
         ratedMovies.clear();
         ratedShows.clear();
+        ratedEpisodes.clear();
         imdb.clear();
         tvdb.clear();
         movies.put(550, new Title("Fight Club", "1999-10-15"));
@@ -94,6 +97,11 @@ final class FakeTmdbAccount implements ResponseDefinitionTransformerV2 {
 
     synchronized Map<Integer, Double> showRatings() {
         return Map.copyOf(ratedShows);
+    }
+
+    /** @return episode ratings keyed {@code show:season:episode} */
+    synchronized Map<String, Double> episodeRatings() {
+        return Map.copyOf(ratedEpisodes);
     }
 
     synchronized java.util.Set<Integer> watchlistMovies() {
@@ -130,10 +138,18 @@ final class FakeTmdbAccount implements ResponseDefinitionTransformerV2 {
                 if (Integer.parseInt(m.group(1)) != ACCOUNT_ID) {
                     return error(404, 34, "The resource you requested could not be found.");
                 }
+                if (m.group(3).equals("tv/episodes")) {
+                    return m.group(2).equals("rated") ? episodePage(pageNumber(r))
+                            : error(404, 34, "The resource you requested could not be found.");
+                }
                 return page(m.group(2), m.group(3).equals("movies"), pageNumber(r));
             }
             if (path.equals("/3/account/" + ACCOUNT_ID + "/watchlist") && r.getMethod().getName().equals("POST")) {
                 return watchlistWrite(JSON.readTree(r.getBodyAsString()));
+            }
+            m = EPISODE_RATING.matcher(path);
+            if (m.matches()) {
+                return episodeRatingWrite(m.group(1) + ":" + m.group(2) + ":" + m.group(3), r);
             }
             m = RATING.matcher(path);
             if (m.matches()) {
@@ -167,6 +183,36 @@ final class FakeTmdbAccount implements ResponseDefinitionTransformerV2 {
             }
         }
         return ok(body, 200);
+    }
+
+    private ResponseDefinition episodePage(int page) {
+        ObjectNode body = JSON.createObjectNode().put("page", page).put("total_pages", 1)
+                .put("total_results", ratedEpisodes.size());
+        ArrayNode results = body.putArray("results");
+        ratedEpisodes.forEach((key, value) -> {
+            String[] k = key.split(":");
+            results.addObject().put("id", 60000 + Integer.parseInt(k[2])).put("name", "Episode " + k[2])
+                    .put("air_date", "2011-04-17").put("show_id", Integer.parseInt(k[0]))
+                    .put("season_number", Integer.parseInt(k[1])).put("episode_number", Integer.parseInt(k[2]))
+                    .put("rating", value);
+        });
+        return ok(body, 200);
+    }
+
+    private ResponseDefinition episodeRatingWrite(String key, Request r) throws IOException {
+        if (!shows.containsKey(Integer.parseInt(key.substring(0, key.indexOf(':'))))) {
+            return error(404, 34, "The resource you requested could not be found.");
+        }
+        if (r.getMethod().getName().equals("DELETE")) {
+            ratedEpisodes.remove(key);
+            return status(200, 13);
+        }
+        double value = JSON.readTree(r.getBodyAsString()).path("value").asDouble(-1);
+        if (value < 0.5 || value > 10 || value * 2 != Math.floor(value * 2)) {
+            return error(400, 18, "Value invalid: Values must be a multiple of 0.50.");
+        }
+        boolean existed = ratedEpisodes.put(key, value) != null;
+        return status(201, existed ? 12 : 1);
     }
 
     private ResponseDefinition watchlistWrite(JsonNode body) {

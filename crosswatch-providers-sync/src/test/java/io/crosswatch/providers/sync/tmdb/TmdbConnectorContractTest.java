@@ -57,7 +57,9 @@ class TmdbConnectorContractTest extends ConnectorContract {
         MediaItem.Builder matrix = MediaItem.builder(MediaType.MOVIE).id("tmdb", 603).title("The Matrix").year(1999);
         MediaItem.Builder got = MediaItem.builder(MediaType.SHOW).id("tmdb", 1399).id("imdb", "tt0944947").title("Game of Thrones").year(2011);
         if (feature == Feature.RATINGS) {
-            return List.of(matrix.rating(9).build(), got.rating(7).build());
+            MediaItem pilot = MediaItem.builder(MediaType.EPISODE).showIds(io.crosswatch.api.media.MediaIds.of("tmdb", "1399"))
+                    .season(1).episode(1).rating(8).build();
+            return List.of(matrix.rating(9).build(), got.rating(7).build(), pilot);
         }
         return List.of(matrix.build(), got.build());
     }

@@ -151,8 +151,34 @@ class TmdbConnectorTest {
             assertEquals(Outcome.FAILED, s.add(Feature.RATINGS, List.of(movie(550)), false).outcomes().get(0).outcome(),
                     "no rating to write");
         }
-        // 2 rating posts + 1 find + 2 list reads + 1 re-rate + 1 delete
-        assertEquals(7, wm.getAllServeEvents().size());
+        // 2 rating posts + 1 find + 3 list reads + 1 re-rate + 1 delete
+        assertEquals(8, wm.getAllServeEvents().size());
+    }
+
+    @Test
+    void episodeRatingsUseTheShowIdSeasonAndNumber() {
+        MediaItem pilot = MediaItem.builder(MediaType.EPISODE).showIds(io.crosswatch.api.media.MediaIds.of("imdb", "tt0944947"))
+                .season(1).episode(1).rating(9).build();
+        MediaItem season = MediaItem.builder(MediaType.SEASON).showIds(io.crosswatch.api.media.MediaIds.of("tmdb", "1399"))
+                .season(1).rating(9).build();
+        try (ConnectorSession s = open(Map.of("accountId", "548"))) {
+            WriteResult r = s.add(Feature.RATINGS, List.of(pilot, season), false);
+            assertEquals(List.of(Outcome.ADDED, Outcome.UNSUPPORTED), r.outcomes().stream().map(WriteResult.ItemOutcome::outcome).toList());
+            assertEquals(Map.of("1399:1:1", 9.0), FAKE.episodeRatings());
+            wm.verify(exactly(1), postRequestedFor(urlPathEqualTo("/3/tv/1399/season/1/episode/1/rating"))
+                    .withRequestBody(equalToJson("{\"value\": 9.0}")));
+
+            MediaItem read = s.read(Feature.RATINGS).items().stream().filter(i -> i.type() == MediaType.EPISODE)
+                    .findFirst().orElseThrow();
+            assertEquals("1399", read.showIds().tmdb().orElseThrow());
+            assertEquals(List.of(1, 1, 9), List.of(read.season().orElseThrow(), read.episode().orElseThrow(),
+                    read.rating().orElseThrow()));
+
+            assertEquals(Outcome.REMOVED, s.remove(Feature.RATINGS, List.of(read), false).outcomes().get(0).outcome());
+            assertTrue(FAKE.episodeRatings().isEmpty());
+        }
+        // find (show by imdb) + post + 3 list reads + delete
+        assertEquals(6, wm.getAllServeEvents().size());
     }
 
     @Test

@@ -326,4 +326,37 @@ class TmdbMetadataProviderTest {
         assertTrue(java.util.ServiceLoader.load(io.crosswatch.api.metadata.MetadataProvider.class).stream()
                 .anyMatch(p -> p.type() == TmdbMetadataProvider.class));
     }
+
+    @Test
+    void keyNeverReachesTheRequestLog() {
+        List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        System.Logger recording = new System.Logger() {
+            @Override
+            public String getName() {
+                return "recording";
+            }
+
+            @Override
+            public boolean isLoggable(Level level) {
+                return true;
+            }
+
+            @Override
+            public void log(Level level, java.util.ResourceBundle bundle, String msg, Throwable thrown) {
+                lines.add(msg);
+            }
+
+            @Override
+            public void log(Level level, java.util.ResourceBundle bundle, String format, Object... params) {
+                lines.add(java.text.MessageFormat.format(format, params));
+            }
+        };
+        TmdbMetadataProvider logged = new TmdbMetadataProvider(HttpToolkit.builder().logger(recording).build());
+
+        logged.fetch(context(), MetadataRequest.of(MediaType.MOVIE, MediaIds.of("imdb", "tt0137523"), "de-DE")).orElseThrow();
+
+        assertTrue(lines.size() >= 3, "find, details and configuration were logged: " + lines);
+        assertTrue(lines.stream().anyMatch(l -> l.contains("/3/movie/550")), lines.toString());
+        new SecretScanner().addConfig(TmdbFixtures.config(wm)).assertNotIn("the request log", String.join("\n", lines));
+    }
 }

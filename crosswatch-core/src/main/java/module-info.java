@@ -18,16 +18,17 @@ module io.crosswatch.core {
     requires transitive java.sql;
     requires org.xerial.sqlitejdbc;
 
-    exports io.crosswatch.core.http;
     exports io.crosswatch.core;
     exports io.crosswatch.core.config;
+    exports io.crosswatch.core.http;
+    exports io.crosswatch.core.local;
+    exports io.crosswatch.core.state;
+    exports io.crosswatch.core.sync;
 
     uses io.crosswatch.api.auth.AuthProvider;
     uses io.crosswatch.api.sync.Connector;
     uses io.crosswatch.api.sync.SyncModule;
     uses io.crosswatch.api.metadata.MetadataProvider;
-
-    exports io.crosswatch.core.local;
 
     provides io.crosswatch.api.sync.Connector with io.crosswatch.core.local.LocalTrackerConnector;
 }

@@ -1,0 +1,97 @@
+package io.crosswatch.core.state;
+
+import io.crosswatch.api.Api;
+import io.crosswatch.api.media.Feature;
+import io.crosswatch.api.sync.Baseline;
+import io.crosswatch.api.sync.Side;
+import io.crosswatch.core.sync.GuardState;
+import io.crosswatch.core.sync.PhantomRecord;
+import io.crosswatch.core.sync.Tombstone;
+import io.crosswatch.core.sync.UnresolvedItem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A {@link SyncStateStore} in memory, for tests and for apps that keep no state between runs.
+ * Commits are atomic with respect to readers (one lock).
+ *
+ * @since 0.1
+ */
+@Api(status = Api.Status.EXPERIMENTAL)
+public final class InMemoryStateStore implements SyncStateStore {
+
+    private final Map<String, Baseline> baselines = new HashMap<>();
+    private final Map<String, Map<String, Tombstone>> tombstones = new HashMap<>();
+    private final Map<String, Map<String, UnresolvedItem>> unresolved = new HashMap<>();
+    private final Map<String, Map<String, PhantomRecord>> phantoms = new HashMap<>();
+    private final Map<String, List<RunRecord>> runs = new HashMap<>();
+    private int commits;
+
+    private static String slot(String pair, Feature feature, Side side) {
+        return pair + "\u0000" + feature + "\u0000" + side;
+    }
+
+    private static String recordKey(Feature feature, Side side, String key) {
+        return feature + "\u0000" + side + "\u0000" + key;
+    }
+
+    @Override
+    public synchronized Optional<Baseline> baseline(String pair, Feature feature, Side side) {
+        return Optional.ofNullable(baselines.get(slot(pair, feature, side)));
+    }
+
+    @Override
+    public synchronized GuardState guards(String pair, Instant now) {
+        List<Tombstone> ts = new ArrayList<>();
+        tombstones.getOrDefault(pair, Map.of()).values().forEach(t -> {
+            if (t.expiresAt().isAfter(now)) {
+                ts.add(t);
+            }
+        });
+        return new GuardState(ts, new ArrayList<>(unresolved.getOrDefault(pair, Map.of()).values()),
+                new ArrayList<>(phantoms.getOrDefault(pair, Map.of()).values()));
+    }
+
+    @Override
+    public synchronized void commit(StateCommit c) {
+        String pair = c.pair();
+        c.baselines().forEach((s, b) -> baselines.put(slot(pair, s.feature(), s.side()), b));
+        Map<String, Tombstone> ts = tombstones.computeIfAbsent(pair, k -> new LinkedHashMap<>());
+        ts.values().removeIf(t -> !t.expiresAt().isAfter(c.now()));
+        c.tombstones().forEach(t -> ts.put(t.feature() + "\u0000" + t.key(), t));
+        Map<String, UnresolvedItem> us = unresolved.computeIfAbsent(pair, k -> new LinkedHashMap<>());
+        c.clearUnresolved().forEach(k -> us.remove(recordKey(k.feature(), k.side(), k.key())));
+        c.unresolved().forEach(u -> us.put(recordKey(u.feature(), u.side(), u.key()), u));
+        Map<String, PhantomRecord> ps = phantoms.computeIfAbsent(pair, k -> new LinkedHashMap<>());
+        c.clearPhantoms().forEach(k -> ps.remove(recordKey(k.feature(), k.side(), k.key())));
+        c.phantoms().forEach(p -> ps.put(recordKey(p.feature(), p.side(), p.key()), p));
+        c.run().ifPresent(r -> runs.computeIfAbsent(pair, k -> new ArrayList<>()).add(0, r));
+        commits++;
+    }
+
+    @Override
+    public synchronized List<RunRecord> runs(String pair, int limit) {
+        List<RunRecord> all = runs.getOrDefault(pair, List.of());
+        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    }
+
+    /** @return how many commits were applied (tests use it to prove a dry run wrote nothing) */
+    public synchronized int commitCount() {
+        return commits;
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryStateStore[baselines=" + baselines.size() + ", commits=" + commits + "]";
+    }
+}

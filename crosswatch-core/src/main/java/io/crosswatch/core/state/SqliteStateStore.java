@@ -1,0 +1,373 @@
+package io.crosswatch.core.state;
+
+import io.crosswatch.api.Api;
+import io.crosswatch.api.media.Feature;
+import io.crosswatch.api.sync.Baseline;
+import io.crosswatch.api.sync.Side;
+import io.crosswatch.api.sync.SyncStatus;
+import io.crosswatch.core.sync.GuardState;
+import io.crosswatch.core.sync.PhantomRecord;
+import io.crosswatch.core.sync.Tombstone;
+import io.crosswatch.core.sync.UnresolvedItem;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The state store in one embedded SQLite file: WAL journal, a schema version table with
+ * migrations, and every {@link #commit} in one transaction, so a crash mid-run leaves the
+ * previous baseline intact. The file is created with mode 0600 where the file system is POSIX.
+ * Baseline items are stored as one JSON array per (pair, feature, side) in
+ * {@link MediaItemCodec}'s shape.
+ *
+ * <p>Thread-safe: one connection, guarded by this object's lock.
+ *
+ * @since 0.1
+ */
+@Api(status = Api.Status.EXPERIMENTAL)
+public final class SqliteStateStore implements SyncStateStore {
+
+    private static final System.Logger LOG = System.getLogger(SqliteStateStore.class.getName());
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    /** Schema migrations, in order; index + 1 is the version they lead to. */
+    private static final List<String[]> MIGRATIONS = List.<String[]>of(new String[] {
+        "CREATE TABLE baselines (pair TEXT NOT NULL, feature TEXT NOT NULL, side TEXT NOT NULL, taken_at INTEGER NOT NULL,"
+            + " checkpoint TEXT, activity TEXT, items TEXT NOT NULL, PRIMARY KEY (pair, feature, side))",
+        "CREATE TABLE tombstones (pair TEXT NOT NULL, feature TEXT NOT NULL, key TEXT NOT NULL, item TEXT NOT NULL,"
+            + " removed_at INTEGER NOT NULL, expires_at INTEGER NOT NULL, PRIMARY KEY (pair, feature, key))",
+        "CREATE TABLE unresolved (pair TEXT NOT NULL, feature TEXT NOT NULL, side TEXT NOT NULL, key TEXT NOT NULL,"
+            + " item TEXT NOT NULL, reason TEXT NOT NULL, failures INTEGER NOT NULL, last_failure_at INTEGER NOT NULL,"
+            + " retry_at INTEGER NOT NULL, PRIMARY KEY (pair, feature, side, key))",
+        "CREATE TABLE phantoms (pair TEXT NOT NULL, feature TEXT NOT NULL, side TEXT NOT NULL, key TEXT NOT NULL,"
+            + " item TEXT NOT NULL, attempts INTEGER NOT NULL, last_added_at INTEGER NOT NULL,"
+            + " PRIMARY KEY (pair, feature, side, key))",
+        "CREATE TABLE runs (run_id TEXT PRIMARY KEY, pair TEXT NOT NULL, started_at INTEGER NOT NULL,"
+            + " finished_at INTEGER NOT NULL, status TEXT NOT NULL, dry_run INTEGER NOT NULL, report TEXT NOT NULL)",
+        "CREATE INDEX runs_by_pair ON runs (pair, started_at)"
+    });
+
+    private final Path file;
+    private final Connection connection;
+
+    private SqliteStateStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (creating if needed) the database at {@code file} and migrates its schema.
+     *
+     * @param file the database file
+     * @return the store
+     * @throws IllegalStateException when the file cannot be created, opened or migrated, naming it
+     */
+    public static SqliteStateStore open(Path file) {
+        Path abs = file.toAbsolutePath();
+        try {
+            if (abs.getParent() != null) {
+                Files.createDirectories(abs.getParent());
+            }
+            createOwnerOnly(abs);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the state database " + abs + ": " + e.getMessage(), e);
+        }
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + abs);
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA journal_mode=WAL");
+                st.execute("PRAGMA synchronous=FULL");
+                st.execute("PRAGMA busy_timeout=5000");
+            }
+            SqliteStateStore store = new SqliteStateStore(abs, c);
+            store.migrate();
+            return store;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the state database " + abs + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createOwnerOnly(Path abs) throws IOException {
+        boolean posix = abs.getFileSystem().supportedFileAttributeViews().contains("posix");
+        try {
+            if (posix) {
+                Files.createFile(abs, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } else {
+                Files.createFile(abs);
+            }
+        } catch (FileAlreadyExistsException e) {
+            if (posix && !Files.getPosixFilePermissions(abs).equals(OWNER_ONLY)) {
+                LOG.log(Level.WARNING, "state database {0} is readable by others; tightening to 0600", abs);
+                Files.setPosixFilePermissions(abs, OWNER_ONLY);
+            }
+        }
+    }
+
+    /** @return the database file */
+    public Path file() {
+        return file;
+    }
+
+    /** @return the schema version in the file */
+    public synchronized int schemaVersion() {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT version FROM schema_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw failure("read the schema version", e);
+        }
+    }
+
+    private synchronized void migrate() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+        }
+        int current = schemaVersion();
+        if (current > MIGRATIONS.size()) {
+            throw new IllegalStateException("the state database " + file + " has schema version " + current
+                    + ", newer than this CrossWatch understands (" + MIGRATIONS.size() + "); upgrade CrossWatch");
+        }
+        if (current == MIGRATIONS.size()) {
+            return;
+        }
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            for (int v = current; v < MIGRATIONS.size(); v++) {
+                for (String sql : MIGRATIONS.get(v)) {
+                    st.execute(sql);
+                }
+            }
+            st.execute("DELETE FROM schema_version");
+            st.execute("INSERT INTO schema_version (version) VALUES (" + MIGRATIONS.size() + ")");
+            connection.commit();
+            LOG.log(Level.DEBUG, "migrated state database {0} from schema {1} to {2}", file, current, MIGRATIONS.size());
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public synchronized Optional<Baseline> baseline(String pair, Feature feature, Side side) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT taken_at, checkpoint, activity, items FROM baselines WHERE pair = ? AND feature = ? AND side = ?")) {
+            ps.setString(1, pair);
+            ps.setString(2, feature.name());
+            ps.setString(3, side.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Baseline(MediaItemCodec.readList(rs.getString(4)), Instant.ofEpochMilli(rs.getLong(1)),
+                        rs.getString(2), rs.getString(3)));
+            }
+        } catch (SQLException e) {
+            throw failure("read the " + feature.key() + " baseline of " + pair, e);
+        }
+    }
+
+    @Override
+    public synchronized GuardState guards(String pair, Instant now) {
+        List<Tombstone> ts = new ArrayList<>();
+        List<UnresolvedItem> us = new ArrayList<>();
+        List<PhantomRecord> ps = new ArrayList<>();
+        try {
+            try (PreparedStatement st = connection.prepareStatement(
+                    "SELECT feature, item, removed_at, expires_at FROM tombstones WHERE pair = ? AND expires_at > ?")) {
+                st.setString(1, pair);
+                st.setLong(2, now.toEpochMilli());
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        ts.add(new Tombstone(Feature.valueOf(rs.getString(1)), MediaItemCodec.readItem(rs.getString(2)),
+                                Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4))));
+                    }
+                }
+            }
+            try (PreparedStatement st = connection.prepareStatement("SELECT feature, side, item, reason, failures,"
+                    + " last_failure_at, retry_at FROM unresolved WHERE pair = ?")) {
+                st.setString(1, pair);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        us.add(new UnresolvedItem(Feature.valueOf(rs.getString(1)), Side.valueOf(rs.getString(2)),
+                                MediaItemCodec.readItem(rs.getString(3)), rs.getString(4), rs.getInt(5),
+                                Instant.ofEpochMilli(rs.getLong(6)), Instant.ofEpochMilli(rs.getLong(7))));
+                    }
+                }
+            }
+            try (PreparedStatement st = connection.prepareStatement(
+                    "SELECT feature, side, item, attempts, last_added_at FROM phantoms WHERE pair = ?")) {
+                st.setString(1, pair);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        ps.add(new PhantomRecord(Feature.valueOf(rs.getString(1)), Side.valueOf(rs.getString(2)),
+                                MediaItemCodec.readItem(rs.getString(3)), rs.getInt(4), Instant.ofEpochMilli(rs.getLong(5))));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the guard state of " + pair, e);
+        }
+        return new GuardState(ts, us, ps);
+    }
+
+    @Override
+    public synchronized void commit(StateCommit c) {
+        String pair = c.pair();
+        try {
+            connection.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO baselines"
+                        + " (pair, feature, side, taken_at, checkpoint, activity, items) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    for (var e : c.baselines().entrySet()) {
+                        Baseline b = e.getValue();
+                        ps.setString(1, pair);
+                        ps.setString(2, e.getKey().feature().name());
+                        ps.setString(3, e.getKey().side().name());
+                        ps.setLong(4, b.takenAt().toEpochMilli());
+                        ps.setString(5, b.checkpoint());
+                        ps.setString(6, b.activity());
+                        ps.setString(7, MediaItemCodec.write(b.items()));
+                        ps.executeUpdate();
+                    }
+                }
+                try (PreparedStatement ps = connection.prepareStatement("DELETE FROM tombstones WHERE pair = ? AND expires_at <= ?")) {
+                    ps.setString(1, pair);
+                    ps.setLong(2, c.now().toEpochMilli());
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO tombstones"
+                        + " (pair, feature, key, item, removed_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    for (Tombstone t : c.tombstones()) {
+                        ps.setString(1, pair);
+                        ps.setString(2, t.feature().name());
+                        ps.setString(3, t.key());
+                        ps.setString(4, MediaItemCodec.write(t.item()));
+                        ps.setLong(5, t.removedAt().toEpochMilli());
+                        ps.setLong(6, t.expiresAt().toEpochMilli());
+                        ps.executeUpdate();
+                    }
+                }
+                clear("unresolved", pair, c.clearUnresolved());
+                try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO unresolved (pair, feature, side,"
+                        + " key, item, reason, failures, last_failure_at, retry_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    for (UnresolvedItem u : c.unresolved()) {
+                        ps.setString(1, pair);
+                        ps.setString(2, u.feature().name());
+                        ps.setString(3, u.side().name());
+                        ps.setString(4, u.key());
+                        ps.setString(5, MediaItemCodec.write(u.item()));
+                        ps.setString(6, u.reason());
+                        ps.setInt(7, u.failures());
+                        ps.setLong(8, u.lastFailureAt().toEpochMilli());
+                        ps.setLong(9, u.retryAt().toEpochMilli());
+                        ps.executeUpdate();
+                    }
+                }
+                clear("phantoms", pair, c.clearPhantoms());
+                try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO phantoms (pair, feature, side,"
+                        + " key, item, attempts, last_added_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    for (PhantomRecord p : c.phantoms()) {
+                        ps.setString(1, pair);
+                        ps.setString(2, p.feature().name());
+                        ps.setString(3, p.side().name());
+                        ps.setString(4, p.key());
+                        ps.setString(5, MediaItemCodec.write(p.item()));
+                        ps.setInt(6, p.attempts());
+                        ps.setLong(7, p.lastAddedAt().toEpochMilli());
+                        ps.executeUpdate();
+                    }
+                }
+                if (c.run().isPresent()) {
+                    RunRecord r = c.run().get();
+                    try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO runs (run_id, pair,"
+                            + " started_at, finished_at, status, dry_run, report) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        ps.setString(1, r.runId());
+                        ps.setString(2, r.pair());
+                        ps.setLong(3, r.startedAt().toEpochMilli());
+                        ps.setLong(4, r.finishedAt().toEpochMilli());
+                        ps.setString(5, r.status().name());
+                        ps.setInt(6, r.dryRun() ? 1 : 0);
+                        ps.setString(7, r.report());
+                        ps.executeUpdate();
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("commit the state of " + pair, e);
+        }
+    }
+
+    private void clear(String table, String pair, List<StateCommit.RecordKey> keys) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "DELETE FROM " + table + " WHERE pair = ? AND feature = ? AND side = ? AND key = ?")) {
+            for (StateCommit.RecordKey k : keys) {
+                ps.setString(1, pair);
+                ps.setString(2, k.feature().name());
+                ps.setString(3, k.side().name());
+                ps.setString(4, k.key());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    @Override
+    public synchronized List<RunRecord> runs(String pair, int limit) {
+        List<RunRecord> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT run_id, pair, started_at, finished_at, status, dry_run,"
+                + " report FROM runs WHERE pair = ? ORDER BY started_at DESC LIMIT ?")) {
+            ps.setString(1, pair);
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RunRecord(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                            Instant.ofEpochMilli(rs.getLong(4)), SyncStatus.valueOf(rs.getString(5)), rs.getInt(6) != 0,
+                            rs.getString(7)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the run history of " + pair, e);
+        }
+        return out;
+    }
+
+    private IllegalStateException failure(String what, SQLException e) {
+        return new IllegalStateException("could not " + what + " in the state database " + file + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "closing the state database {0} failed: {1}", file, e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SqliteStateStore[" + file + "]";
+    }
+}

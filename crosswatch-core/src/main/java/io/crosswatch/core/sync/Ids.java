@@ -1,0 +1,267 @@
+package io.crosswatch.core.sync;
+
+import io.crosswatch.api.Api;
+import io.crosswatch.api.media.MediaIds;
+import io.crosswatch.api.media.MediaItem;
+import io.crosswatch.api.media.MediaType;
+import io.crosswatch.core.sync.internal.Tokens;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Identity helpers shared by the engine and the providers: parse Plex guids and Jellyfin/Emby
+ * {@code ProviderIds} into {@link MediaIds}, compute an item's canonical {@link ItemKey}, and list
+ * the match tokens the engine's identity graph links items by.
+ *
+ * <p>Canonical keys pick the first id in {@link #KEY_PRIORITY} (then the Plex guid, then other
+ * service-local ids), namespaced by type ({@code movie:tmdb:603} is not {@code show:tmdb:603}).
+ * Seasons and episodes are keyed under their show: {@code show:tvdb:81189#s01e03}. An item with
+ * no id gets a title+year key marked weak.
+ *
+ * @since 0.1
+ */
+@Api(status = Api.Status.EXPERIMENTAL)
+public final class Ids {
+
+    /** The order in which namespaces are preferred for a canonical key. */
+    public static final List<String> KEY_PRIORITY = List.of(MediaIds.TMDB, MediaIds.IMDB, MediaIds.TVDB,
+            MediaIds.TRAKT, MediaIds.MAL, MediaIds.ANILIST, MediaIds.KITSU, MediaIds.ANIDB, MediaIds.SIMKL);
+
+    private Ids() {
+    }
+
+    /**
+     * Parses one Plex guid: {@code imdb://tt…}, {@code tmdb://…}, {@code tvdb://…},
+     * {@code plex://movie/…} (kept as {@link MediaIds#PLEX_GUID}), legacy agent guids such as
+     * {@code com.plexapp.agents.imdb://tt0133093?lang=en},
+     * {@code com.plexapp.agents.themoviedb://603?lang=en},
+     * {@code com.plexapp.agents.thetvdb://123/1/2?lang=en}, HAMA's {@code anidb-123}, and a bare
+     * {@code tt…}. Unmatched agents ({@code local://}, {@code com.plexapp.agents.none://}) give no ids.
+     *
+     * @param guid the guid, may be {@code null}
+     * @return the parse, or empty when the guid names no usable id
+     */
+    public static Optional<PlexGuid> parsePlexGuid(String guid) {
+        if (guid == null || guid.isBlank()) {
+            return Optional.empty();
+        }
+        String g = guid.trim();
+        int sep = g.indexOf("://");
+        if (sep < 0) {
+            String id = MediaIds.normalize(MediaIds.IMDB, g);
+            return id == null || !g.toLowerCase(Locale.ROOT).startsWith("tt") ? Optional.empty()
+                    : Optional.of(new PlexGuid(MediaIds.of(MediaIds.IMDB, id), null, null));
+        }
+        String agent = g.substring(0, sep).toLowerCase(Locale.ROOT);
+        String rest = g.substring(sep + 3);
+        int q = rest.indexOf('?');
+        if (q >= 0) {
+            rest = rest.substring(0, q);
+        }
+        if (agent.equals("plex")) {
+            return rest.isEmpty() ? Optional.empty()
+                    : Optional.of(new PlexGuid(MediaIds.of(MediaIds.PLEX_GUID, "plex://" + rest), null, null));
+        }
+        agent = agent.replaceFirst("^com\\.plexapp\\.agents\\.", "").replaceFirst("^tv\\.plex\\.agents\\.", "");
+        String[] path = rest.split("/");
+        String ns = namespaceOfAgent(agent);
+        String id = path.length == 0 ? "" : path[0];
+        if (agent.equals("hama")) {
+            // HAMA ids look like anidb-123 or tvdb3-456 (the digit after tvdb is a mode, not the id)
+            int dash = id.indexOf('-');
+            if (dash < 0) {
+                return Optional.empty();
+            }
+            String prefix = id.substring(0, dash).toLowerCase(Locale.ROOT).replaceFirst("\\d+$", "");
+            ns = namespaceOfAgent(prefix);
+            id = id.substring(dash + 1);
+        }
+        if (ns == null) {
+            return Optional.empty();
+        }
+        MediaIds ids = MediaIds.of(ns, id);
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        Integer season = path.length > 1 ? parseNumber(path[1]) : null;
+        Integer episode = season != null && path.length > 2 ? parseNumber(path[2]) : null;
+        return Optional.of(new PlexGuid(ids, season, episode));
+    }
+
+    /**
+     * Parses one Plex guid into ids. For a legacy episode guid ({@code thetvdb://123/1/2}) the
+     * ids are the show's; use {@link #parsePlexGuid(String)} to get the numbers too.
+     *
+     * @param guid the guid, may be {@code null}
+     * @return the ids, empty when the guid names none
+     */
+    public static MediaIds fromPlexGuid(String guid) {
+        return parsePlexGuid(guid).map(PlexGuid::ids).orElse(MediaIds.empty());
+    }
+
+    /**
+     * Merges several guids of one item (the top-level {@code guid} plus the {@code Guid[]} entries).
+     *
+     * @param guids the guids
+     * @return the union of their ids (earlier guids win on conflict)
+     */
+    public static MediaIds fromPlexGuids(Collection<String> guids) {
+        MediaIds out = MediaIds.empty();
+        for (String g : guids) {
+            out = out.merge(fromPlexGuid(g));
+        }
+        return out;
+    }
+
+    /**
+     * Maps a Jellyfin/Emby {@code ProviderIds} object ({@code {"Imdb": "tt0133093", "Tmdb": "603"}}),
+     * case-insensitive keys; unknown keys ({@code TmdbCollection}, {@code Zap2It}) are ignored.
+     *
+     * @param providerIds the map, may be {@code null}
+     * @return the normalized ids
+     */
+    public static MediaIds fromProviderIds(Map<String, String> providerIds) {
+        if (providerIds == null || providerIds.isEmpty()) {
+            return MediaIds.empty();
+        }
+        Map<String, String> out = new TreeMap<>();
+        providerIds.forEach((k, v) -> {
+            if (k == null) {
+                return;
+            }
+            String ns = namespaceOfProviderKey(k.trim().toLowerCase(Locale.ROOT));
+            if (ns != null && v != null && MediaIds.normalize(ns, v) != null) {
+                out.putIfAbsent(ns, v);
+            }
+        });
+        return new MediaIds(out);
+    }
+
+    /**
+     * The canonical key of an item from its own ids (see the class description).
+     *
+     * @param item the item
+     * @return the key
+     */
+    public static ItemKey key(MediaItem item) {
+        MediaType type = item.type();
+        if (type == MediaType.MOVIE || type == MediaType.SHOW) {
+            String best = best(item.ids(), type.key());
+            return best != null ? new ItemKey(best, false) : new ItemKey(weakKey(item), true);
+        }
+        String suffix = type == MediaType.SEASON ? String.format(Locale.ROOT, "#s%02d", item.season().orElse(0))
+                : String.format(Locale.ROOT, "#s%02de%02d", item.season().orElse(0), item.episode().orElse(0));
+        String show = best(item.showIds(), "show");
+        if (show != null) {
+            return new ItemKey(show + suffix, false);
+        }
+        String own = best(item.ids(), type.key());
+        if (own != null) {
+            return new ItemKey(own, false);
+        }
+        return new ItemKey(weakKey(item), true);
+    }
+
+    /**
+     * The tokens the identity graph links this item by; two items that share any token are the
+     * same item. Also the lookup keys of tombstones, unresolved items and phantom records.
+     *
+     * @param item the item
+     * @return the tokens in string form, e.g. {@code tmdb:m:603}, {@code imdb:-:133093}
+     */
+    public static List<String> tokens(MediaItem item) {
+        return List.copyOf(new Tokens().of(item).all());
+    }
+
+    /**
+     * The key under which guard memory (tombstones, unresolved items, phantom adds) stores an item:
+     * its canonical key, plus the minute of the play for history (so a re-watch is a new play) and
+     * the list name for playlists.
+     *
+     * @param feature the feature
+     * @param item    the item
+     * @return e.g. {@code movie:tmdb:603}, {@code movie:tmdb:603@2024-05-01T20:15Z}, {@code movie:tmdb:603|list:Faves}
+     */
+    public static String guardKey(io.crosswatch.api.media.Feature feature, MediaItem item) {
+        String k = key(item).value();
+        if (feature == io.crosswatch.api.media.Feature.HISTORY) {
+            k += "@" + item.watchedAt().map(t -> t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString()).orElse("undated");
+        } else if (feature == io.crosswatch.api.media.Feature.PLAYLISTS) {
+            k += "|list:" + item.list().orElse("");
+        }
+        return k;
+    }
+
+    /** @return whether the item has no id at all, so only a weak title+year match is possible */
+    public static boolean isWeak(MediaItem item) {
+        return new Tokens().of(item).weak();
+    }
+
+    private static String best(MediaIds ids, String typeKey) {
+        if (ids.isEmpty()) {
+            return null;
+        }
+        for (String ns : KEY_PRIORITY) {
+            String v = ids.values().get(ns);
+            if (v != null) {
+                return typeKey + ":" + ns + ":" + v;
+            }
+        }
+        String guid = ids.values().get(MediaIds.PLEX_GUID);
+        if (guid != null) {
+            return typeKey + ":" + MediaIds.PLEX_GUID + ":" + guid;
+        }
+        Map.Entry<String, String> first = ids.values().entrySet().iterator().next();
+        return typeKey + ":" + first.getKey() + ":" + first.getValue();
+    }
+
+    private static String weakKey(MediaItem item) {
+        if (item.type() == MediaType.MOVIE || item.type() == MediaType.SHOW) {
+            return item.type().key() + ":title:" + Tokens.fold(item.title().orElse("")) + ":"
+                    + item.year().map(String::valueOf).orElse("");
+        }
+        String show = Tokens.fold(item.showTitle().or(item::title).orElse(""));
+        return item.type() == MediaType.SEASON
+                ? String.format(Locale.ROOT, "show:title:%s#s%02d", show, item.season().orElse(0))
+                : String.format(Locale.ROOT, "show:title:%s#s%02de%02d", show, item.season().orElse(0),
+                        item.episode().orElse(0));
+    }
+
+    private static String namespaceOfAgent(String agent) {
+        switch (agent) {
+            case "imdb": return MediaIds.IMDB;
+            case "tmdb": case "themoviedb": return MediaIds.TMDB;
+            case "tvdb": case "thetvdb": return MediaIds.TVDB;
+            case "anidb": return MediaIds.ANIDB;
+            case "mal": case "myanimelist": return MediaIds.MAL;
+            case "anilist": return MediaIds.ANILIST;
+            default: return null;
+        }
+    }
+
+    private static String namespaceOfProviderKey(String key) {
+        switch (key) {
+            case "imdb": return MediaIds.IMDB;
+            case "tmdb": return MediaIds.TMDB;
+            case "tvdb": return MediaIds.TVDB;
+            case "trakt": return MediaIds.TRAKT;
+            case "anidb": return MediaIds.ANIDB;
+            case "anilist": return MediaIds.ANILIST;
+            case "mal": case "myanimelist": return MediaIds.MAL;
+            case "kitsu": return MediaIds.KITSU;
+            case "simkl": return MediaIds.SIMKL;
+            default: return null;
+        }
+    }
+
+    private static Integer parseNumber(String s) {
+        if (s == null || s.isEmpty() || s.length() > 6 || !s.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return Integer.valueOf(s);
+    }
+}

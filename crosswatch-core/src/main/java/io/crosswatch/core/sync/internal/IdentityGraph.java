@@ -1,0 +1,204 @@
+package io.crosswatch.core.sync.internal;
+
+import io.crosswatch.api.media.MediaItem;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run's identity graph: a union-find over id tokens. Every item added is linked to all of
+ * its tokens, so items sharing any token (a Plex item with only an imdb id and a Trakt item with
+ * tmdb and imdb) end in the same cluster. Built once per run in O(n) (amortised near-constant
+ * union/find with path halving) and then shared by every feature and by the deletion detector.
+ */
+public final class IdentityGraph {
+
+    private final LongIntMap packedNodes;
+    private final Map<String, Integer> stringNodes = new HashMap<>();
+    private final Tokens buffer = new Tokens();
+    private int[] parent;
+    private int nodes;
+    private int[] itemNode;
+    private boolean[] itemWeak;
+    private int items;
+    private boolean frozen;
+
+    /** @param expectedItems a sizing hint */
+    public IdentityGraph(int expectedItems) {
+        int n = Math.max(16, expectedItems);
+        packedNodes = new LongIntMap(n * 2);
+        parent = new int[n * 2];
+        itemNode = new int[n];
+        itemWeak = new boolean[n];
+    }
+
+    /**
+     * Adds an item and links its tokens.
+     *
+     * @param item the item
+     * @return its index, for {@link #cluster(int)}
+     */
+    public int add(MediaItem item) {
+        if (frozen) {
+            throw new IllegalStateException("the identity graph is frozen");
+        }
+        Tokens t = buffer.of(item);
+        int first = -1;
+        long[] packed = t.packed();
+        for (int i = 0; i < t.packedCount(); i++) {
+            int node = packedNodes.putIfAbsent(packed[i], nodes);
+            if (node == nodes) {
+                newNode();
+            }
+            first = first < 0 ? node : union(first, node);
+        }
+        List<String> strings = t.strings();
+        for (int i = 0; i < strings.size(); i++) {
+            Integer existing = stringNodes.putIfAbsent(strings.get(i), nodes);
+            int node = existing == null ? nodes : existing;
+            if (existing == null) {
+                newNode();
+            }
+            first = first < 0 ? node : union(first, node);
+        }
+        if (items == itemNode.length) {
+            itemNode = Arrays.copyOf(itemNode, items * 2);
+            itemWeak = Arrays.copyOf(itemWeak, items * 2);
+        }
+        itemNode[items] = first;
+        itemWeak[items] = t.weak();
+        return items++;
+    }
+
+    /** Lists at least this long have their tokens computed in parallel before linking. */
+    static final int PARALLEL_THRESHOLD = 20_000;
+    private static final int INLINE = 4;
+    private static final int CHUNK = 4096;
+
+    /**
+     * Adds items in order. For long lists the tokens are computed in parallel first (pure work per
+     * item); linking them into the graph stays sequential, so the result equals adding one by one.
+     *
+     * @param list items to add
+     * @return the index of the first one
+     */
+    public int addAll(List<MediaItem> list) {
+        int start = this.items;
+        int n = list.size();
+        if (n < PARALLEL_THRESHOLD) {
+            for (MediaItem item : list) {
+                add(item);
+            }
+            return start;
+        }
+        long[] packed = new long[n * INLINE];
+        byte[] count = new byte[n];
+        java.util.stream.IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
+            Tokens t = new Tokens();
+            int to = Math.min(n, (c + 1) * CHUNK);
+            for (int i = c * CHUNK; i < to; i++) {
+                t.of(list.get(i));
+                if (!t.strings().isEmpty() || t.packedCount() > INLINE || t.packedCount() == 0) {
+                    count[i] = -1; // strings, weak keys or many ids: the sequential path handles it
+                    continue;
+                }
+                System.arraycopy(t.packed(), 0, packed, i * INLINE, t.packedCount());
+                count[i] = (byte) t.packedCount();
+            }
+        });
+        for (int i = 0; i < n; i++) {
+            if (count[i] < 0) {
+                add(list.get(i));
+            } else {
+                addPacked(packed, i * INLINE, count[i]);
+            }
+        }
+        return start;
+    }
+
+    private void addPacked(long[] packed, int from, int count) {
+        if (frozen) {
+            throw new IllegalStateException("the identity graph is frozen");
+        }
+        int first = -1;
+        for (int i = from; i < from + count; i++) {
+            int node = packedNodes.putIfAbsent(packed[i], nodes);
+            if (node == nodes) {
+                newNode();
+            }
+            first = first < 0 ? node : union(first, node);
+        }
+        if (items == itemNode.length) {
+            itemNode = Arrays.copyOf(itemNode, items * 2);
+            itemWeak = Arrays.copyOf(itemWeak, items * 2);
+        }
+        itemNode[items] = first;
+        itemWeak[items] = false;
+        items++;
+    }
+
+    private void newNode() {
+        if (nodes == parent.length) {
+            parent = Arrays.copyOf(parent, nodes * 2);
+        }
+        parent[nodes] = nodes;
+        nodes++;
+    }
+
+    private int find(int x) {
+        while (parent[x] != x) {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        return x;
+    }
+
+    private int union(int a, int b) {
+        int ra = find(a);
+        int rb = find(b);
+        if (ra != rb) {
+            // the smaller index wins so roots are deterministic for a given insertion order
+            if (rb < ra) {
+                parent[ra] = rb;
+                return rb;
+            }
+            parent[rb] = ra;
+        }
+        return ra;
+    }
+
+    /** Resolves every item to its cluster root; no items may be added afterwards. */
+    public void freeze() {
+        for (int i = 0; i < items; i++) {
+            itemNode[i] = find(itemNode[i]);
+        }
+        frozen = true;
+    }
+
+    /**
+     * @param itemIndex an index returned by {@link #add}
+     * @return the item's cluster; equal for items that share any token
+     */
+    public int cluster(int itemIndex) {
+        if (!frozen) {
+            return find(itemNode[itemIndex]);
+        }
+        return itemNode[itemIndex];
+    }
+
+    /** @return whether the item matched only by its weak title+year token */
+    public boolean weak(int itemIndex) {
+        return itemWeak[itemIndex];
+    }
+
+    /** @return how many items were added */
+    public int size() {
+        return items;
+    }
+
+    /** @return the number of distinct tokens */
+    public int tokenCount() {
+        return nodes;
+    }
+}

@@ -1,0 +1,76 @@
+package io.crosswatch.core.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosswatch.api.media.Feature;
+import io.crosswatch.api.sync.Baseline;
+import io.crosswatch.api.sync.Side;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStateStoreTest extends StateStoreContractTest {
+
+    @TempDir
+    Path dir;
+
+    @Override
+    SyncStateStore create() {
+        return SqliteStateStore.open(dir.resolve("state/state.db"));
+    }
+
+    @Test
+    void fileIsOwnerOnlyWalAndVersioned() throws Exception {
+        Path db = dir.resolve("state/state.db");
+        if (db.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(db)));
+        }
+        assertEquals(1, ((SqliteStateStore) store).schemaVersion());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+            rs.next();
+            assertEquals("wal", rs.getString(1));
+        }
+    }
+
+    @Test
+    void stateSurvivesReopening() {
+        Baseline b = new Baseline(List.of(MATRIX), NOW, null, "tok");
+        store.commitBaseline("p", Feature.HISTORY, Side.TARGET, b);
+        store.close();
+        store = SqliteStateStore.open(dir.resolve("state/state.db"));
+        assertEquals(b, store.baseline("p", Feature.HISTORY, Side.TARGET).orElseThrow());
+    }
+
+    @Test
+    void aNewerSchemaIsRefusedWithAClearMessage() throws Exception {
+        store.close();
+        Path db = dir.resolve("state/state.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            st.execute("UPDATE schema_version SET version = 99");
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> SqliteStateStore.open(db));
+        assertTrue(e.getMessage().contains("schema version 99"), e.getMessage());
+        store = new InMemoryStateStore();
+    }
+
+    @Test
+    void existingLooseFileIsTightenedTo0600() throws Exception {
+        Path db = dir.resolve("loose.db");
+        if (!db.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Files.createFile(db, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        SqliteStateStore.open(db).close();
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(db)));
+    }
+}

@@ -1,0 +1,76 @@
+package io.crosswatch.core.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosswatch.api.media.Feature;
+import io.crosswatch.api.sync.Baseline;
+import io.crosswatch.api.sync.Side;
+import io.crosswatch.core.state.SqliteStateStore;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A run killed with {@code destroyForcibly} mid-apply leaves the previous SQLite baseline intact. */
+class CrashRecoveryTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "killed at write {0}")
+    @ValueSource(ints = {1, 4, 9})
+    void killedRunLeavesThePreviousBaseline(int killAt) throws Exception {
+        Path db = dir.resolve("state.db");
+        try (SqliteStateStore store = SqliteStateStore.open(db)) {
+            CrashSyncMain.setup(store);
+        }
+        Baseline before;
+        try (SqliteStateStore store = SqliteStateStore.open(db)) {
+            before = store.baseline(CrashSyncMain.PAIR, Feature.WATCHLIST, Side.TARGET).orElseThrow();
+        }
+        assertEquals(10, before.items().size());
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                CrashSyncMain.class.getName(), db.toString(), "crash", String.valueOf(killAt))).redirectErrorStream(true);
+        Process child = pb.start();
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    StringBuilder seen = new StringBuilder();
+                    while ((line = r.readLine()) != null && !line.equals(CrashSyncMain.APPLYING)) {
+                        seen.append(line).append('\n');
+                    }
+                    assertEquals(CrashSyncMain.APPLYING, line, "the child never reached the apply phase:\n" + seen);
+                }
+                child.destroyForcibly();
+                child.waitFor();
+            });
+        } finally {
+            child.destroyForcibly();
+        }
+
+        try (SqliteStateStore store = SqliteStateStore.open(db)) {
+            assertEquals(before, store.baseline(CrashSyncMain.PAIR, Feature.WATCHLIST, Side.TARGET).orElseThrow());
+            assertEquals(before.items(), store.baseline(CrashSyncMain.PAIR, Feature.WATCHLIST, Side.SOURCE).orElseThrow().items());
+            assertEquals(1, store.runs(CrashSyncMain.PAIR, 10).size(), "only the setup run was recorded");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+            assertTrue(rs.next());
+            assertEquals("ok", rs.getString(1));
+        }
+    }
+}

@@ -128,4 +128,20 @@ class TmdbEndToEndSyncTest {
             wm.verify(exactly(0), postRequestedFor(urlPathMatching("/3/.*")));
         }
     }
+
+    @Test
+    void anItemTmdbCannotResolveIsReportedUnresolvedAndNotWritten() {
+        MediaItem unknown = MediaItem.builder(MediaType.MOVIE).id("imdb", "tt7654321").title("Nowhere").year(2020).build();
+        try (ConnectorSession s = localSession()) {
+            s.add(Feature.WATCHLIST, List.of(unknown), false);
+        }
+        try (SqliteStateStore state = SqliteStateStore.open(dir.resolve("state.db"))) {
+            SyncResult result = sync(state);
+            assertEquals(0, result.feature(Feature.WATCHLIST).orElseThrow().toTarget().added(), result.toString());
+            assertEquals(1, result.feature(Feature.WATCHLIST).orElseThrow().unresolved(), result.toString());
+        }
+        assertEquals(Set.of(), FAKE.watchlistMovies());
+        wm.verify(exactly(0), postRequestedFor(urlPathMatching("/3/.*")));
+        wm.verify(exactly(1), com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/3/find/tt7654321")));
+    }
 }

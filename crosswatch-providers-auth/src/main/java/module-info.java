@@ -14,5 +14,6 @@ module io.crosswatch.providers.auth {
             io.crosswatch.providers.auth.mdblist.MdblistAuthProvider,
             io.crosswatch.providers.auth.plex.PlexAuthProvider,
             io.crosswatch.providers.auth.simkl.SimklAuthProvider,
+            io.crosswatch.providers.auth.tmdb.TmdbAuthProvider,
             io.crosswatch.providers.auth.trakt.TraktAuthProvider;
 }

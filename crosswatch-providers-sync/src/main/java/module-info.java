@@ -14,5 +14,6 @@ module io.crosswatch.providers.sync {
             io.crosswatch.providers.sync.mdblist.MdblistConnector,
             io.crosswatch.providers.sync.plex.PlexConnector,
             io.crosswatch.providers.sync.simkl.SimklConnector,
+            io.crosswatch.providers.sync.tmdb.TmdbConnector,
             io.crosswatch.providers.sync.trakt.TraktConnector;
 }

@@ -31,9 +31,11 @@ class MetadataCommandTest {
     static final class OneFilm implements MetadataProvider {
         final List<MetadataRequest> requests = new ArrayList<>();
 
+        boolean needsKey;
+
         @Override
         public MetadataManifest manifest() {
-            return MetadataManifest.builder("fakemeta", ApiVersion.CURRENT).label("Fake Meta")
+            return MetadataManifest.builder("fakemeta", ApiVersion.CURRENT).label("Fake Meta").needsApiKey(needsKey)
                     .entities(MediaType.MOVIE, MediaType.SHOW).assets(ImageKind.POSTER).build();
         }
 
@@ -57,11 +59,14 @@ class MetadataCommandTest {
     @BeforeEach
     void setUp() {
         cli = new CliHarness(dir);
+        // Only the test's providers: first-party ones (such as TMDB) are on the test class path too.
+        cli.extra = b -> b.autoDiscovery(false);
         assertEquals(0, cli.run("init").code());
     }
 
     @Test
     void noMetadataProviderIsAClearMessage() {
+        cli.extra = b -> b.autoDiscovery(false);
         CliHarness.Result r = cli.run("metadata", "tt0111161");
         assertEquals(2, r.code(), r::toString);
         assertTrue(r.err().startsWith("error: no metadata provider is installed"), r::toString);
@@ -97,5 +102,18 @@ class MetadataCommandTest {
         assertTrue(bad.err().contains("neither an IMDb id"), bad::toString);
         CliHarness.Result type = cli.run("metadata", "278", "--type", "book");
         assertTrue(type.err().startsWith("error: unknown type 'book'"), type::toString);
+    }
+
+    @Test
+    void installedButUnconfiguredSaysWhatToSet() {
+        OneFilm p = new OneFilm();
+        p.needsKey = true;
+        cli.providers.add(p);
+        CliHarness.Result r = cli.run("metadata", "tt0111161");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().startsWith("error: no metadata provider is configured: fakemeta needs an API key"), r::toString);
+        assertTrue(r.err().contains("hint: set it under $.providers.fakemeta"), r::toString);
+        io.crosswatch.core.config.ConfigStore.open(cli.config).update("fakemeta", null, java.util.Map.of("apiKey", "k"));
+        assertEquals(0, cli.run("metadata", "tt0111161").code());
     }
 }

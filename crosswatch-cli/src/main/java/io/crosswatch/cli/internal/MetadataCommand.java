@@ -56,6 +56,16 @@ final class MetadataCommand implements Callable<Integer> {
             throw new CliException("no metadata provider is installed",
                     "install one (such as tmdb) in the plugins directory; 'crosswatch providers' lists what is found");
         }
+        List<String> unconfigured = platform.metadataProviders().stream()
+                .filter(p -> p.manifest().needsApiKey() && !configured(platform, p.manifest().name()))
+                .map(p -> p.manifest().name()).toList();
+        if (unconfigured.size() == platform.metadataProviders().size()) {
+            String first = unconfigured.get(0);
+            throw new CliException("no metadata provider is configured: " + String.join(", ", unconfigured)
+                    + " need" + (unconfigured.size() == 1 ? "s" : "") + " an API key",
+                    "set it under $.providers." + first + " in " + cfg.file() + " (see 'crosswatch providers'), or run"
+                            + " 'crosswatch connect " + first + " --token-stdin'");
+        }
         MetadataManager manager = MetadataManager.builder().platform(platform).clock(root.env().clock()).build();
         String loc = locale != null ? locale : cfg.metadata().preferredLocale().orElse(null);
         Optional<Metadata> found = manager.fetch(MetadataRequest.of(entity, ids, loc));
@@ -67,6 +77,11 @@ final class MetadataCommand implements Callable<Integer> {
         }
         print(found.get(), root.env().out());
         return 0;
+    }
+
+    /** A block holding any value besides {@code _comment}-style notes counts as configured. */
+    private static boolean configured(PlatformManager platform, String name) {
+        return platform.context(name, null, null).config().keys().stream().anyMatch(k -> !k.startsWith("_"));
     }
 
     static MediaIds parseId(String raw) {

@@ -112,4 +112,15 @@ class ConnectCommandTest {
         assertFalse(r.out().contains(FakeAuthProviders.OAuthCode.CODE) || r.err().contains(FakeAuthProviders.OAuthCode.CODE));
         assertNoSecrets(r);
     }
+
+    @Test
+    void apiKeyFromStdinGoesToTheFieldTheProviderNames() {
+        cli.providers.add(new FakeAuthProviders.ApiKey());
+        cli.stdin = FakeAuthProviders.ACCESS_TOKEN + "\n";
+        CliHarness.Result r = cli.run("connect", "fakekey", "--token-stdin");
+        assertEquals(0, r.code(), r::toString);
+        assertEquals(FakeAuthProviders.ACCESS_TOKEN, ConfigStore.open(cli.config).load().providerConfig("fakekey", null)
+                .string("apiKey").orElseThrow());
+        assertNoSecrets(r);
+    }
 }

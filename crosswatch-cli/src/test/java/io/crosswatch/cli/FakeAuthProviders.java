@@ -137,4 +137,37 @@ final class FakeAuthProviders {
         public void disconnect(ProviderContext ctx) {
         }
     }
+
+    /** API key flow: start stores payload {@code apiKey}, as the first-party key providers do. */
+    static final class ApiKey implements AuthProvider {
+        @Override
+        public AuthManifest manifest() {
+            return AuthManifest.builder("fakekey", ApiVersion.CURRENT).label("Fake Key").flow(AuthFlow.API_KEY)
+                    .field("apiKey", "your API key").build();
+        }
+
+        @Override
+        public AuthStatus status(ProviderContext ctx) {
+            return ctx.config().string("apiKey").isPresent()
+                    ? AuthStatus.connected("dave", null) : AuthStatus.notConnected("no key");
+        }
+
+        @Override
+        public AuthStep start(ProviderContext ctx, Map<String, String> payload) {
+            if (payload.get("apiKey") == null) {
+                throw new AuthException("fakekey", "no apiKey in the payload");
+            }
+            ctx.store().update(Map.of("apiKey", payload.get("apiKey")));
+            return new AuthStep(null, null, ctx.clock().instant(), null, Map.of(), null);
+        }
+
+        @Override
+        public AuthStatus finish(ProviderContext ctx, Map<String, String> payload) {
+            return status(ctx);
+        }
+
+        @Override
+        public void disconnect(ProviderContext ctx) {
+        }
+    }
 }

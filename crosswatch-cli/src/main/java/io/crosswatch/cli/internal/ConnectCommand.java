@@ -64,7 +64,11 @@ final class ConnectCommand implements Callable<Integer> {
             payload.put("username", username != null ? username : promptLine(env, "user name: "));
             payload.put("password", secret(env, passwordStdin, "password: ", "--password-stdin"));
         } else if (flow == AuthFlow.API_KEY || tokenStdin) {
-            payload.put("token", secret(env, tokenStdin, auth.manifest().label() + " API key or token: ", "--token-stdin"));
+            if (username != null) {
+                payload.put("username", username);
+            }
+            payload.put(secretField(auth), secret(env, tokenStdin, auth.manifest().label() + " API key or token: ",
+                    "--token-stdin"));
         }
         out.println("connecting " + auth.manifest().label() + " (" + endpoint + ", " + flow.name().toLowerCase(Locale.ROOT)
                 .replace('_', ' ') + ")");
@@ -99,6 +103,11 @@ final class ConnectCommand implements Callable<Integer> {
                 + status.expiry().map(e -> "; token valid until " + e).orElse("")
                 + "; saved to " + cfg.file());
         return 0;
+    }
+
+    /** Providers that take an API key name it {@code apiKey} in their manifest; the others take a pasted {@code token}. */
+    static String secretField(AuthProvider auth) {
+        return auth.manifest().fields().containsKey("apiKey") ? "apiKey" : "token";
     }
 
     private static String promptLine(CliEnvironment env, String prompt) {

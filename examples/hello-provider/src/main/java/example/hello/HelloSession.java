@@ -49,10 +49,19 @@ final class HelloSession implements ConnectorSession {
         return ReadResult.complete(items).withUnresolved(unresolved);
     }
 
+    /** A dry run reads the watchlist once so it can answer EXISTING truthfully; it never posts. */
     @Override
     public WriteResult add(Feature feature, List<MediaItem> items, boolean dryRun) {
-        List<ItemOutcome> out = new ArrayList<>();
+        List<MediaItem> current = List.of();
         String failure = null;
+        if (dryRun) {
+            try {
+                current = fetchWatchlist(new ArrayList<>());
+            } catch (ProviderException e) {
+                failure = e.getMessage();
+            }
+        }
+        List<ItemOutcome> out = new ArrayList<>();
         for (MediaItem item : items) {
             if (feature != Feature.WATCHLIST || !WatchlistEntries.takes(item.type())) {
                 out.add(new ItemOutcome(item, Outcome.UNSUPPORTED, "Hello Watchlist keeps movies and shows only"));
@@ -61,7 +70,7 @@ final class HelloSession implements ConnectorSession {
             } else if (failure != null) {
                 out.add(new ItemOutcome(item, Outcome.FAILED, failure));
             } else if (dryRun) {
-                out.add(new ItemOutcome(item, Outcome.ADDED, null));
+                out.add(new ItemOutcome(item, contains(current, item) ? Outcome.EXISTING : Outcome.ADDED, null));
             } else {
                 try {
                     HelloClient.Response r = client.send("POST", "/watchlist", WatchlistEntries.toEntry(item));
@@ -139,6 +148,10 @@ final class HelloSession implements ConnectorSession {
     @Override
     public String toString() {
         return "HelloSession[" + client + "]";
+    }
+
+    private static boolean contains(List<MediaItem> watchlist, MediaItem item) {
+        return watchlist.stream().anyMatch(c -> WatchlistEntries.sameTitle(c, item));
     }
 
     /** Reads {@code GET /watchlist}; entries without an id to match by go to {@code unresolved}. */

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -70,6 +71,18 @@ class PlexErrorsTest {
         }
         assertTrue(time.sleeps().contains(Duration.ofSeconds(7)), time.sleeps().toString());
         wm.verify(exactly(2), putRequestedFor(urlPathEqualTo("/actions/addToWatchlist")));
+    }
+
+    @Test
+    void aSectionListWithoutAMediaContainerFailsTheReadInsteadOfReadingAsAnEmptyLibrary() {
+        wm.stubFor(get(urlPathEqualTo("/library/sections")).atPriority(1).willReturn(okJson("{}")));
+        try (ConnectorSession s = new PlexConnector().open(TestContext.of(
+                RecordingProviderStore.of(PlexFixtures.config(wm.baseUrl(), Map.of())), time))) {
+            ReadResult r = s.read(Feature.HISTORY);
+            assertEquals(Completeness.FAILED, r.completeness());
+            assertTrue(r.items().isEmpty());
+            assertTrue(r.reason().orElse("").contains("without a MediaContainer"), r.reason().orElse(""));
+        }
     }
 
     @Test

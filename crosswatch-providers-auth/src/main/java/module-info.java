@@ -6,4 +6,6 @@
  */
 module io.crosswatch.providers.auth {
     requires io.crosswatch.core;
+
+    provides io.crosswatch.api.auth.AuthProvider with io.crosswatch.providers.auth.simkl.SimklAuthProvider;
 }

@@ -6,4 +6,6 @@
  */
 module io.crosswatch.providers.sync {
     requires io.crosswatch.core;
+
+    provides io.crosswatch.api.sync.Connector with io.crosswatch.providers.sync.simkl.SimklConnector;
 }

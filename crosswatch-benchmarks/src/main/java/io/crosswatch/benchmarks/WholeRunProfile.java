@@ -2,6 +2,8 @@ package io.crosswatch.benchmarks;
 
 import io.crosswatch.api.sync.SyncResult;
 import io.crosswatch.core.state.SqliteStateStore;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 
 /**
  * A plain main for profiling a whole run outside JMH (attach JFR with
@@ -37,10 +39,15 @@ public final class WholeRunProfile {
     }
 
     private static void timed(String what, WholeRunFixture.Files3 files, SqliteStateStore state, int expected) {
+        // CPU time of this thread (SQLite's native work included) is far less noisy than wall time
+        // on a shared machine; the run does all its work on the calling thread.
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long cpu = mx.getCurrentThreadCpuTime();
         long t = System.nanoTime();
         SyncResult r = WholeRunFixture.run(files, state);
         long ms = (System.nanoTime() - t) / 1_000_000;
+        long cpuMs = (mx.getCurrentThreadCpuTime() - cpu) / 1_000_000;
         WholeRunFixture.check(r, expected);
-        System.out.printf("%-14s %6d ms  phases %s%n", what, ms, r.phases());
+        System.out.printf("%-14s %6d ms wall %6d ms cpu  phases %s%n", what, ms, cpuMs, r.phases());
     }
 }

@@ -8,6 +8,7 @@ import io.crosswatch.api.ProviderConfig;
 import io.crosswatch.api.ProviderContext;
 import io.crosswatch.api.media.Feature;
 import io.crosswatch.api.media.MediaItem;
+import io.crosswatch.api.sync.Activities;
 import io.crosswatch.api.sync.Connector;
 import io.crosswatch.api.sync.ConnectorCapabilities;
 import io.crosswatch.api.sync.ConnectorManifest;
@@ -21,7 +22,10 @@ import io.crosswatch.core.internal.local.LocalStore;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code local} connector: every feature kept in a SQLite file on this machine, no account
@@ -52,7 +56,7 @@ public final class LocalTrackerConnector implements Connector {
                 .keepsPlayEvents(true)
                 .setsWatchedDate(true)
                 .supportsRemoval(true)
-                .hasActivities(false);
+                .hasActivities(true);
         for (Feature f : Feature.values()) {
             caps.index(f, IndexSemantics.FULL).batchSize(f, 1000);
         }
@@ -131,6 +135,16 @@ public final class LocalTrackerConnector implements Connector {
                         + " in " + tracker.file() + " cannot be decoded");
             }
             return ReadResult.complete(snap.items());
+        }
+
+        /** Per-feature change counters: a feature nobody wrote since the last run is not read again. */
+        @Override
+        public Optional<Activities> activities() {
+            Map<Feature, String> tokens = new EnumMap<>(Feature.class);
+            for (Feature f : MANIFEST.features()) {
+                tokens.put(f, tracker.store().activityToken(f));
+            }
+            return Optional.of(new Activities(tokens));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.crosswatch.core.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,6 +142,35 @@ class LocalTrackerConnectorTest {
             assertEquals(List.of(Outcome.UPDATED), outcomes(s.add(Feature.PROGRESS, List.of(p2), false)));
             assertEquals(List.of(p2), s.read(Feature.PROGRESS).items());
         }
+    }
+
+    @Test
+    void activityTokenMovesOnlyWhenACommittedWriteChangesTheFeature() {
+        assertTrue(new LocalTrackerConnector().manifest().capabilities().hasActivities());
+        try (ConnectorSession s = open()) {
+            String empty = token(s, Feature.WATCHLIST);
+            s.read(Feature.WATCHLIST);
+            assertEquals(empty, token(s, Feature.WATCHLIST), "a read changes nothing");
+            s.add(Feature.WATCHLIST, List.of(matrix()), true);
+            assertEquals(empty, token(s, Feature.WATCHLIST), "a dry run changes nothing");
+            s.add(Feature.WATCHLIST, List.of(matrix()), false);
+            String one = token(s, Feature.WATCHLIST);
+            assertNotEquals(empty, one);
+            s.add(Feature.WATCHLIST, List.of(matrix()), false);
+            assertEquals(one, token(s, Feature.WATCHLIST), "an EXISTING re-add changes nothing");
+            String ratings = token(s, Feature.RATINGS);
+            s.remove(Feature.WATCHLIST, List.of(matrix()), false);
+            assertNotEquals(one, token(s, Feature.WATCHLIST));
+            assertEquals(ratings, token(s, Feature.RATINGS), "other features keep their token");
+        }
+        try (ConnectorSession s = open(Map.of("path", "other.db", "baseDir", dir.toString()))) {
+            assertNotEquals(token(open(), Feature.WATCHLIST).split(":")[0], token(s, Feature.WATCHLIST).split(":")[0],
+                    "another file never shares a token, even at the same counter");
+        }
+    }
+
+    private static String token(ConnectorSession s, Feature f) {
+        return s.activities().orElseThrow().token(f).orElseThrow();
     }
 
     @Test

@@ -37,7 +37,7 @@ import java.util.Set;
 public final class LocalStore implements AutoCloseable {
 
     /** The schema this code writes; older files are migrated forward on open. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     private static final System.Logger LOG = System.getLogger(LocalStore.class.getName());
     private static final String NAME = "local";
@@ -50,6 +50,16 @@ public final class LocalStore implements AutoCloseable {
                     + " row_id INTEGER NOT NULL REFERENCES items(row_id) ON DELETE CASCADE)",
             "CREATE INDEX item_keys_lookup ON item_keys(feature, key)",
             "CREATE INDEX item_keys_by_row ON item_keys(row_id)");
+
+    /**
+     * Version 2: a change counter per feature, bumped by every committed write that changed
+     * something, and a random id of the file. Together they are the tracker's activity token, so
+     * an unchanged feature is not read again (the engine reuses its baseline).
+     */
+    private static final List<String> MIGRATION_2 = List.of(
+            "CREATE TABLE feature_versions (feature TEXT PRIMARY KEY, version INTEGER NOT NULL)",
+            "CREATE TABLE file_identity (id TEXT NOT NULL)",
+            "INSERT INTO file_identity(id) VALUES (lower(hex(randomblob(16))))");
 
     private final Path file;
     private final Clock clock;
@@ -137,6 +147,12 @@ public final class LocalStore implements AutoCloseable {
                 }
                 s.execute("INSERT INTO schema_version(version) VALUES (1)");
             }
+            if (version < 2) {
+                for (String sql : MIGRATION_2) {
+                    s.execute(sql);
+                }
+                s.execute("INSERT INTO schema_version(version) VALUES (2)");
+            }
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
@@ -179,6 +195,26 @@ public final class LocalStore implements AutoCloseable {
     }
 
     /**
+     * A token that changes whenever a committed write changes {@code feature} in this file: the
+     * file's random id and the feature's change counter.
+     *
+     * @param feature the feature
+     * @return the activity token
+     */
+    public synchronized String activityToken(Feature feature) {
+        try (PreparedStatement ps = db.prepareStatement("SELECT (SELECT id FROM file_identity),"
+                + " COALESCE((SELECT version FROM feature_versions WHERE feature = ?), 0)")) {
+            ps.setString(1, feature.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1) + ":" + rs.getLong(2);
+            }
+        } catch (SQLException e) {
+            throw failure("read the change counter of " + feature.key(), e);
+        }
+    }
+
+    /**
      * @param feature the feature
      * @return how many rows the feature has
      */
@@ -202,7 +238,7 @@ public final class LocalStore implements AutoCloseable {
      * @return one outcome per item
      */
     public synchronized WriteResult add(Feature feature, List<MediaItem> items, boolean dryRun) {
-        return inTransaction("add to " + feature.key(), dryRun, () -> {
+        return inTransaction(feature, "add to " + feature.key(), dryRun, () -> {
             List<ItemOutcome> out = new ArrayList<>(items.size());
             for (MediaItem item : items) {
                 out.add(addOne(feature, item));
@@ -221,7 +257,7 @@ public final class LocalStore implements AutoCloseable {
      * @return {@code REMOVED} or {@code NOT_FOUND} per item
      */
     public synchronized WriteResult remove(Feature feature, List<MediaItem> items, boolean dryRun) {
-        return inTransaction("remove from " + feature.key(), dryRun, () -> {
+        return inTransaction(feature, "remove from " + feature.key(), dryRun, () -> {
             List<ItemOutcome> out = new ArrayList<>(items.size());
             for (MediaItem item : items) {
                 Set<String> keys = feature == Feature.HISTORY && item.watchedAt().isEmpty()
@@ -337,7 +373,7 @@ public final class LocalStore implements AutoCloseable {
         WriteResult run() throws SQLException;
     }
 
-    private WriteResult inTransaction(String what, boolean dryRun, Work work) {
+    private WriteResult inTransaction(Feature feature, String what, boolean dryRun, Work work) {
         try {
             db.setAutoCommit(false);
             try {
@@ -345,6 +381,12 @@ public final class LocalStore implements AutoCloseable {
                 if (dryRun) {
                     db.rollback();
                 } else {
+                    if (r.count(Outcome.ADDED) + r.count(Outcome.UPDATED) + r.count(Outcome.REMOVED) > 0) {
+                        PreparedStatement bump = statement("INSERT INTO feature_versions(feature, version) VALUES (?, 1)"
+                                + " ON CONFLICT(feature) DO UPDATE SET version = version + 1");
+                        bump.setString(1, feature.key());
+                        bump.executeUpdate();
+                    }
                     db.commit();
                 }
                 return r;

@@ -224,9 +224,13 @@ public final class LocalStore implements AutoCloseable {
         return inTransaction("remove from " + feature.key(), dryRun, () -> {
             List<ItemOutcome> out = new ArrayList<>(items.size());
             for (MediaItem item : items) {
-                Set<String> keys = feature == Feature.HISTORY && item.watchedAt().isEmpty()
-                        ? ItemKeys.allPlays(item) : ItemKeys.lookup(feature, item);
-                Set<Long> rows = find(feature, keys);
+                Match m = feature == Feature.HISTORY && item.watchedAt().isEmpty()
+                        ? new Match(find(feature, ItemKeys.allPlays(item)), null) : match(feature, item);
+                if (m.ambiguous() != null) {
+                    out.add(new ItemOutcome(item, Outcome.FAILED, m.ambiguous()));
+                    continue;
+                }
+                Set<Long> rows = m.rows();
                 for (long row : rows) {
                     deleteRow(row);
                 }
@@ -236,8 +240,45 @@ public final class LocalStore implements AutoCloseable {
         });
     }
 
-    private ItemOutcome addOne(Feature feature, MediaItem item) throws SQLException {
+    /** The rows an item matches under the shared weak-match rule, or why its title match is ambiguous. */
+    private record Match(Set<Long> rows, String ambiguous) {
+    }
+
+    /**
+     * Finds the rows of an item. An id-less item whose title and year fit more than one stored row
+     * with strong ids is ambiguous and matches nothing; an item with ids takes an id-less row of its
+     * title and year only when no other row with ids has that title and year — the sync engine's
+     * rule ({@code Ids.weakTitleKey}, exactly one candidate), so both agree on what is the same item.
+     */
+    private Match match(Feature feature, MediaItem item) throws SQLException {
         Set<Long> rows = find(feature, ItemKeys.lookup(feature, item));
+        if (rows.isEmpty()) {
+            return new Match(rows, null);
+        }
+        Set<Long> weakRows = find(feature, ItemKeys.weakOnly(feature, item));
+        Set<Long> strongRows = find(feature, ItemKeys.anyTitle(feature, item));
+        strongRows.removeAll(weakRows);
+        if (!ItemKeys.hasStrong(item)) {
+            if (strongRows.size() > 1) {
+                return new Match(Set.of(), "ambiguous title match: " + strongRows.size() + " stored items with ids are titled '"
+                        + item.title().orElse("") + "' (" + item.year().map(String::valueOf).orElse("no year")
+                        + ") and this one has no id; add an id to match it");
+            }
+            return new Match(rows, null);
+        }
+        Set<Long> byId = new LinkedHashSet<>(rows);
+        byId.removeAll(weakRows);
+        strongRows.removeAll(byId);
+        // another item with ids shares the title and year: the id-less rows could be either, so leave them alone
+        return strongRows.isEmpty() ? new Match(rows, null) : new Match(byId, null);
+    }
+
+    private ItemOutcome addOne(Feature feature, MediaItem item) throws SQLException {
+        Match m = match(feature, item);
+        if (m.ambiguous() != null) {
+            return new ItemOutcome(item, Outcome.FAILED, m.ambiguous());
+        }
+        Set<Long> rows = m.rows();
         if (rows.isEmpty()) {
             insert(feature, item);
             return new ItemOutcome(item, Outcome.ADDED, null);

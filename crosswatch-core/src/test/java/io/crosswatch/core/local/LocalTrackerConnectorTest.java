@@ -197,6 +197,26 @@ class LocalTrackerConnectorTest {
     }
 
     @Test
+    void aVersionOneFileIsRekeyedWithTheSharedTitleRule() throws Exception {
+        Path file = dir.resolve("v1.db");
+        try (LocalTracker t = LocalTracker.open(file)) {
+            t.add(Feature.RATINGS, List.of(MediaItem.builder(MediaType.MOVIE).title("The Matrix").year(1999).rating(9).build()), false);
+        }
+        // make it look like a file written by schema version 1, whose keys kept the leading article
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("DELETE FROM schema_version WHERE version = 2");
+            assertTrue(st.executeUpdate("UPDATE item_keys SET key = replace(key, 'title:matrix|', 'title:the matrix|')") > 0);
+        }
+        try (LocalTracker t = LocalTracker.open(file)) {
+            MediaItem withIds = MediaItem.builder(MediaType.MOVIE).title("Matrix").year(1999)
+                    .ids(MediaIds.of("imdb", "tt0133093")).rating(9).build();
+            assertEquals(List.of(Outcome.EXISTING), outcomes(t.add(Feature.RATINGS, List.of(withIds), false)));
+            assertEquals(1, t.count(Feature.RATINGS));
+        }
+    }
+
+    @Test
     void titleAndYearMatchWeaklyButNeverMergeTwoIdentifiedItems() {
         try (ConnectorSession s = open()) {
             s.add(Feature.WATCHLIST, List.of(matrix()), false);

@@ -37,7 +37,7 @@ import java.util.Set;
 public final class LocalStore implements AutoCloseable {
 
     /** The schema this code writes; older files are migrated forward on open. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
 
     private static final System.Logger LOG = System.getLogger(LocalStore.class.getName());
     private static final String NAME = "local";
@@ -137,12 +137,50 @@ public final class LocalStore implements AutoCloseable {
                 }
                 s.execute("INSERT INTO schema_version(version) VALUES (1)");
             }
+            if (version < 2) {
+                rekey(c);
+                s.execute("INSERT INTO schema_version(version) VALUES (2)");
+            }
             c.commit();
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
         } finally {
             c.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Version 2: titles are keyed by the engine's shared rule ({@code Ids.weakTitleKey}: no leading
+     * article, accents or punctuation), so the keys of every stored row are rebuilt from the row.
+     */
+    private static void rekey(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             PreparedStatement del = c.prepareStatement("DELETE FROM item_keys WHERE row_id = ?");
+             PreparedStatement ins = c.prepareStatement("INSERT INTO item_keys(feature, key, row_id) VALUES (?, ?, ?)");
+             ResultSet rs = s.executeQuery("SELECT row_id, feature, item FROM items")) {
+            while (rs.next()) {
+                MediaItem item = decode(rs.getString(3));
+                Feature feature;
+                try {
+                    feature = Feature.fromKey(rs.getString(2));
+                } catch (IllegalArgumentException e) {
+                    feature = null;
+                }
+                if (item == null || feature == null) {
+                    continue; // an unreadable row keeps the keys it was stored with, so a re-add still replaces it
+                }
+                long row = rs.getLong(1);
+                del.setLong(1, row);
+                del.executeUpdate();
+                for (String key : ItemKeys.stored(feature, item)) {
+                    ins.setString(1, feature.key());
+                    ins.setString(2, key);
+                    ins.setLong(3, row);
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.crosswatch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosswatch.api.media.Feature;
@@ -25,12 +26,18 @@ class QuickstartCommandTest {
         assertTrue(first.out().contains("sample data from the CrossWatch jar"), "no install dir, not the source tree: " + first);
         assertTrue(first.out().contains("4. dry run") && first.out().contains("(dry run: nothing written)"), first::toString);
         assertTrue(first.out().contains("the second sync was a no-op"), first::toString);
+        assertFalse(first.out().contains("unresolved;"), first::toString);
         assertTrue(first.out().contains("result: success (exit 0)"), first::toString);
+        // the id-less Letterboxd ratings matched the IMDb ones by title and year: each side gained only the
+        // film it lacked (Blade Runner to IMDb, Breaking Bad to Letterboxd), not a second copy of 19 films
+        String again = first.out().substring(first.out().indexOf("6. sync again"));
+        assertFalse(again.contains("unresolved:") || again.contains("ambiguous"), again);
         try (LocalTracker local = LocalTracker.open(qs.resolve("local-tracker.db"));
              LocalTracker lb = LocalTracker.open(qs.resolve("letterboxd-tracker.db"))) {
             assertEquals(24, local.count(Feature.HISTORY));
             assertEquals(15, local.count(Feature.WATCHLIST));
-            assertEquals(20, lb.count(Feature.RATINGS));
+            assertEquals(21, lb.count(Feature.RATINGS));
+            assertEquals(21, local.count(Feature.RATINGS));
         }
         assertTrue(Files.exists(qs.resolve("config.json.README.md")));
 

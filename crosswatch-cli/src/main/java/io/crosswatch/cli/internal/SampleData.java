@@ -21,8 +21,9 @@ final class SampleData {
     /** The bundled files, relative to the sample-data directory. */
     static final List<String> FILES = List.of("letterboxd/watched.csv", "letterboxd/ratings.csv",
             "letterboxd/watchlist.csv", "imdb/ratings.csv");
-    /** The Letterboxd files quickstart imports: the diary and the watchlist. */
-    static final List<String> LETTERBOXD_FILES = List.of("letterboxd/watched.csv", "letterboxd/watchlist.csv");
+    /** The Letterboxd files quickstart imports: the diary, the ratings and the watchlist. */
+    static final List<String> LETTERBOXD_FILES = List.of("letterboxd/watched.csv", "letterboxd/ratings.csv",
+            "letterboxd/watchlist.csv");
     static final String IMDB_RATINGS = "imdb/ratings.csv";
 
     private SampleData() {

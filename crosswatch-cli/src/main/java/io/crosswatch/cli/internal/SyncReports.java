@@ -102,6 +102,12 @@ final class SyncReports {
         return report.results().stream().flatMap(r -> r.features().values().stream()).mapToInt(FeatureOutcome::held).sum();
     }
 
+    /** How many items the run could not match or write (ambiguous, rejected, unsupported …). */
+    static int unresolved(RunReport report) {
+        return report.results().stream().flatMap(r -> r.features().values().stream()).mapToInt(FeatureOutcome::unresolved)
+                .sum();
+    }
+
     /** Whether the run wrote, or would write, nothing at all. */
     static boolean noOp(RunReport report) {
         return report.results().stream().flatMap(r -> r.features().values().stream())

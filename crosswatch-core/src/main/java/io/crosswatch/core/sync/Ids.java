@@ -196,6 +196,30 @@ public final class Ids {
         return k;
     }
 
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final java.util.regex.Pattern LEADING_ARTICLE = java.util.regex.Pattern.compile("^(the|a|an) (?=.)");
+
+    /**
+     * The normalized title that weak (title + year) matching compares, shared by the sync engine
+     * and the local tracker: accents stripped (NFKD, marks dropped), case-folded, {@code &} read as
+     * {@code and}, punctuation and runs of spaces collapsed to one space, and a leading article
+     * ({@code the}, {@code a}, {@code an}) dropped. {@code "The Lord of the Rings: The Return of the
+     * King"} and {@code "lord of the rings the return of the king"} give the same key;
+     * {@code "Amélie"} and {@code "Amelie"} too.
+     *
+     * @param title a title, may be {@code null}
+     * @return the normalized title, empty for a blank or {@code null} title
+     */
+    public static String weakTitleKey(String title) {
+        if (title == null || title.isEmpty()) {
+            return "";
+        }
+        String n = MARKS.matcher(java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD)).replaceAll("");
+        n = NOT_WORD.matcher(n.toLowerCase(Locale.ROOT).replace("&", " and ")).replaceAll(" ").trim();
+        return LEADING_ARTICLE.matcher(n).replaceFirst("");
+    }
+
     /** @return whether the item has no id at all, so only a weak title+year match is possible */
     public static boolean isWeak(MediaItem item) {
         return new Tokens().of(item).weak();
@@ -221,10 +245,10 @@ public final class Ids {
 
     private static String weakKey(MediaItem item) {
         if (item.type() == MediaType.MOVIE || item.type() == MediaType.SHOW) {
-            return item.type().key() + ":title:" + Tokens.fold(item.title().orElse("")) + ":"
+            return item.type().key() + ":title:" + weakTitleKey(item.title().orElse("")) + ":"
                     + item.year().map(String::valueOf).orElse("");
         }
-        String show = Tokens.fold(item.showTitle().or(item::title).orElse(""));
+        String show = weakTitleKey(item.showTitle().or(item::title).orElse(""));
         return item.type() == MediaType.SEASON
                 ? String.format(Locale.ROOT, "show:title:%s#s%02d", show, item.season().orElse(0))
                 : String.format(Locale.ROOT, "show:title:%s#s%02de%02d", show, item.season().orElse(0),

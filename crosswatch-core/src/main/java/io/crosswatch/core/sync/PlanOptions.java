@@ -24,7 +24,9 @@ import java.util.Map;
  *       re-sent at most that many times, then becomes unresolved;</li>
  *   <li>{@value #HISTORY_ALLOW_UNDATED} [false] — send plays without a date to a side that keeps dates;</li>
  *   <li>{@value #PROGRESS_MIN_POSITION} [PT60S], {@value #PROGRESS_MIN_CHANGE} [PT30S],
- *       {@value #PROGRESS_MAX_PERCENT} [95] — progress noise filters.</li>
+ *       {@value #PROGRESS_MAX_PERCENT} [95] — progress noise filters;</li>
+ *   <li>{@value #MATCH_YEAR_TOLERANCE} [0] — how many years apart an item without ids and an item with ids
+ *       of the same title may be and still match (0 or 1).</li>
  * </ul>
  *
  * <p>Immutable; read with {@link #from(Map)}.
@@ -73,6 +75,9 @@ public final class PlanOptions {
     /** Option key. */
     public static final String PROGRESS_MAX_PERCENT = "progress.maxPercent";
 
+    /** Option key. */
+    public static final String MATCH_YEAR_TOLERANCE = "match.yearTolerance";
+
     private static final PlanOptions DEFAULTS = from(Map.of());
 
     private final boolean failedReadGuard;
@@ -94,13 +99,14 @@ public final class PlanOptions {
     private final Duration progressMinPosition;
     private final Duration progressMinChange;
     private final double progressMaxPercent;
+    private final int yearTolerance;
 
     private PlanOptions(boolean failedReadGuard, boolean suspectReadGuard, double suspectRatio, int suspectMinBaseline,
                         boolean tombstones, Duration tombstoneTtl, boolean massDeleteGuard, double massDeleteRatio,
                         int massDeleteMin, boolean unresolvedGuard, Duration unresolvedBackoff,
                         int unresolvedMaxFailures, Duration unresolvedCooldown, boolean phantomGuard,
                         int phantomMaxAttempts, boolean allowUndatedHistory, Duration progressMinPosition,
-                        Duration progressMinChange, double progressMaxPercent) {
+                        Duration progressMinChange, double progressMaxPercent, int yearTolerance) {
         this.failedReadGuard = failedReadGuard;
         this.suspectReadGuard = suspectReadGuard;
         this.suspectRatio = suspectRatio;
@@ -120,6 +126,7 @@ public final class PlanOptions {
         this.progressMinPosition = progressMinPosition;
         this.progressMinChange = progressMinChange;
         this.progressMaxPercent = progressMaxPercent;
+        this.yearTolerance = yearTolerance;
     }
 
     /** @return see the class description */
@@ -217,6 +224,11 @@ public final class PlanOptions {
         return progressMaxPercent;
     }
 
+    /** @return how many years apart a weak (id-less) item and an item with ids may be and still match */
+    public int yearTolerance() {
+        return yearTolerance;
+    }
+
     /** @return every guard on with the documented defaults */
     public static PlanOptions defaults() {
         return DEFAULTS;
@@ -235,7 +247,7 @@ public final class PlanOptions {
                 r.count(UNRESOLVED_MAX_FAILURES, 3), r.duration(UNRESOLVED_COOLDOWN, Duration.ofDays(7)),
                 r.bool(PHANTOM, true), r.count(PHANTOM_MAX_ATTEMPTS, 2), r.bool(HISTORY_ALLOW_UNDATED, false),
                 r.duration(PROGRESS_MIN_POSITION, Duration.ofSeconds(60)), r.duration(PROGRESS_MIN_CHANGE, Duration.ofSeconds(30)),
-                r.percent(PROGRESS_MAX_PERCENT, 95));
+                r.percent(PROGRESS_MAX_PERCENT, 95), r.yearTolerance(MATCH_YEAR_TOLERANCE));
     }
 
     @Override
@@ -244,7 +256,7 @@ public final class PlanOptions {
                 + suspectMinBaseline + "), tombstones=" + tombstones + "(" + tombstoneTtl + "), massDelete=" + massDeleteGuard
                 + "(" + massDeleteRatio + ", " + massDeleteMin + "), unresolved=" + unresolvedGuard + "(" + unresolvedBackoff
                 + ", " + unresolvedMaxFailures + ", " + unresolvedCooldown + "), phantom=" + phantomGuard + "("
-                + phantomMaxAttempts + "), allowUndated=" + allowUndatedHistory + "]";
+                + phantomMaxAttempts + "), allowUndated=" + allowUndatedHistory + ", yearTolerance=" + yearTolerance + "]";
     }
 
     private static final class Reader {
@@ -271,6 +283,17 @@ public final class PlanOptions {
                 return false;
             }
             throw bad(key, v, "true or false");
+        }
+
+        int yearTolerance(String key) {
+            String v = raw(key);
+            if (v == null) {
+                return 0;
+            }
+            if (v.equals("0") || v.equals("1")) {
+                return Integer.parseInt(v);
+            }
+            throw bad(key, v, "0 or 1");
         }
 
         double ratio(String key, double def) {

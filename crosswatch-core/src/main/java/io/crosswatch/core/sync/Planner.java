@@ -25,7 +25,9 @@ import java.util.Map;
  * the CLI's {@code plan} command and the benchmarks call it directly.
  *
  * <p>One identity graph is built per call over every item of every feature, baseline and guard
- * record; items that share any id token are the same item. Each feature is then planned with
+ * record; items that share any id token are the same item, and an item without any id joins the
+ * single item with ids of the same type, normalized title and year (an ambiguous title matches
+ * nothing and is not written; see {@link Ids#weakTitleKey(String)}). Each feature is then planned with
  * hash indexes over entry keys — the item's cluster, plus the list for playlists and the minute
  * of the play for event history — so planning is O(n).
  *
@@ -73,6 +75,9 @@ public final class Planner {
         int[] tombstones = u.addAll(guards.tombstones().stream().map(Tombstone::item).toList());
         int[] unresolved = u.addAll(guards.unresolved().stream().map(UnresolvedItem::item).toList());
         int[] phantoms = u.addAll(guards.phantoms().stream().map(PhantomRecord::item).toList());
+        // id-less items join the one item with ids of their title and year, in the same graph, so every
+        // feature and the deletion detector see the same identity
+        u.graph.matchWeak(i -> u.items[i], input.options().yearTolerance());
         u.graph.freeze();
 
         Map<Feature, FeaturePlan> plans = new EnumMap<>(Feature.class);
@@ -668,6 +673,12 @@ public final class Planner {
             SideSnapshot t = fi.side(to);
             if (!t.capabilities().mediaTypes(feature).contains(item.type())) {
                 return t.name() + " does not take " + item.type().key() + " items for " + feature.key();
+            }
+            if (isAdd) {
+                String ambiguous = u.graph.ambiguity(ref);
+                if (ambiguous != null) {
+                    return ambiguous;
+                }
             }
             long nk = naturalKey(ref);
             if (isAdd && opt.tombstones()) {

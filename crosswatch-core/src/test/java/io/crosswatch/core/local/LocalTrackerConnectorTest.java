@@ -204,6 +204,49 @@ class LocalTrackerConnectorTest {
     }
 
     @Test
+    void weakMatchUsesTheEnginesTitleRuleAndRefusesAmbiguousTitles() {
+        try (ConnectorSession s = open()) {
+            // the shared normalization: articles, accents, punctuation and '&' do not matter
+            s.add(Feature.RATINGS, List.of(MediaItem.builder(MediaType.MOVIE).title("Amélie & Nino").year(2001).rating(8).build()),
+                    false);
+            MediaItem withIds = MediaItem.builder(MediaType.MOVIE).title("The Amelie and Nino!").year(2001)
+                    .ids(MediaIds.of("imdb", "tt0211915")).rating(8).build();
+            assertEquals(List.of(Outcome.EXISTING), outcomes(s.add(Feature.RATINGS, List.of(withIds), false)));
+
+            // two stored films with ids share a title and year: an id-less row matches neither, and removing it deletes nothing
+            MediaItem heatA = MediaItem.builder(MediaType.MOVIE).title("Heat").year(1995).ids(MediaIds.of("imdb", "tt0113277")).build();
+            MediaItem heatB = MediaItem.builder(MediaType.MOVIE).title("Heat").year(1995).ids(MediaIds.of("imdb", "tt9999991")).build();
+            s.add(Feature.WATCHLIST, List.of(heatA, heatB), false);
+            MediaItem idLess = MediaItem.builder(MediaType.MOVIE).title("heat").year(1995).build();
+            WriteResult add = s.add(Feature.WATCHLIST, List.of(idLess), false);
+            assertEquals(List.of(Outcome.FAILED), outcomes(add));
+            assertTrue(add.outcomes().get(0).reason().startsWith("ambiguous title match"), add::toString);
+            assertEquals(List.of(Outcome.FAILED), outcomes(s.remove(Feature.WATCHLIST, List.of(idLess), false)));
+            assertEquals(2, s.read(Feature.WATCHLIST).items().size());
+        }
+    }
+
+    @Test
+    void aVersionOneFileIsRekeyedWithTheSharedTitleRule() throws Exception {
+        Path file = dir.resolve("v1.db");
+        try (LocalTracker t = LocalTracker.open(file)) {
+            t.add(Feature.RATINGS, List.of(MediaItem.builder(MediaType.MOVIE).title("The Matrix").year(1999).rating(9).build()), false);
+        }
+        // make it look like a file written by schema version 1, whose keys kept the leading article
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("DELETE FROM schema_version WHERE version >= 2");
+            assertTrue(st.executeUpdate("UPDATE item_keys SET key = replace(key, 'title:matrix|', 'title:the matrix|')") > 0);
+        }
+        try (LocalTracker t = LocalTracker.open(file)) {
+            MediaItem withIds = MediaItem.builder(MediaType.MOVIE).title("Matrix").year(1999)
+                    .ids(MediaIds.of("imdb", "tt0133093")).rating(9).build();
+            assertEquals(List.of(Outcome.EXISTING), outcomes(t.add(Feature.RATINGS, List.of(withIds), false)));
+            assertEquals(1, t.count(Feature.RATINGS));
+        }
+    }
+
+    @Test
     void titleAndYearMatchWeaklyButNeverMergeTwoIdentifiedItems() {
         try (ConnectorSession s = open()) {
             s.add(Feature.WATCHLIST, List.of(matrix()), false);

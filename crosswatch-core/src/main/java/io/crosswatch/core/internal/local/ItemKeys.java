@@ -4,12 +4,12 @@ import io.crosswatch.api.media.Feature;
 import io.crosswatch.api.media.MediaIds;
 import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
+import io.crosswatch.core.sync.Ids;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The identity keys of an item in the local tracker. Two items are the same when they share any
@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  *   <li>title + year is a weak key: an item without strong ids (a Letterboxd row) matches any
  *       stored item of that title and year, and an item with strong ids matches a stored item of
  *       that title and year only when the stored one has no strong ids itself — so two different
- *       films that share a title and year never merge.</li>
+ *       films that share a title and year never merge. Titles compare by the engine's rule,
+ *       {@link Ids#weakTitleKey(String)}, and an id-less item whose title and year fit more than one
+ *       stored item with strong ids is ambiguous and matches none of them (see {@code LocalStore}).</li>
  * </ul>
  * Playlists scope keys by list name; history keys are per play, adding the minute watched, and
  * each play also stores item-level keys so an undated removal can find all plays of an item.
@@ -33,7 +35,6 @@ public final class ItemKeys {
 
     /** Weak key of any stored item with a title. */
     private static final String ANY_TITLE = "~";
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Weak key of a stored item that has no strong id. */
     private static final String WEAK_ONLY = "!";
     /** Item-level key of a history play, ignoring when it was watched. */
@@ -131,7 +132,34 @@ public final class ItemKeys {
         return "s" + item.season().orElse(0) + (item.type() == MediaType.EPISODE ? "e" + item.episode().orElse(0) : "");
     }
 
+    /** The engine's shared weak-title rule, so the tracker and the sync planner agree on what matches. */
     private static String norm(String title) {
-        return WHITESPACE.matcher(title.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        return Ids.weakTitleKey(title);
+    }
+
+    /**
+     * @param feature the feature
+     * @param item    an item
+     * @return the keys of every stored row of the item's title and year (with or without strong ids)
+     */
+    public static Set<String> anyTitle(Feature feature, MediaItem item) {
+        return scoped(feature, item, Set.of(ANY_TITLE + titleKey(item)));
+    }
+
+    /**
+     * @param feature the feature
+     * @param item    an item
+     * @return the keys of the stored rows of the item's title and year that have no strong id
+     */
+    public static Set<String> weakOnly(Feature feature, MediaItem item) {
+        return scoped(feature, item, Set.of(WEAK_ONLY + titleKey(item)));
+    }
+
+    /**
+     * @param item an item
+     * @return whether it has a strong id (its own, or its show's for an episode or season)
+     */
+    public static boolean hasStrong(MediaItem item) {
+        return !strong(item).isEmpty();
     }
 }

@@ -37,7 +37,7 @@ import java.util.Set;
 public final class LocalStore implements AutoCloseable {
 
     /** The schema this code writes; older files are migrated forward on open. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
 
     private static final System.Logger LOG = System.getLogger(LocalStore.class.getName());
     private static final String NAME = "local";
@@ -52,14 +52,14 @@ public final class LocalStore implements AutoCloseable {
             "CREATE INDEX item_keys_by_row ON item_keys(row_id)");
 
     /**
-     * Version 2: a change counter per feature, bumped by every committed write that changed
+     * Version 3: a change counter per feature, bumped by every committed write that changed
      * something, and a random id of the file. Together they are the tracker's activity token, so
      * an unchanged feature is not read again (the engine reuses its baseline).
      */
-    private static final List<String> MIGRATION_2 = List.of(
-            "CREATE TABLE feature_versions (feature TEXT PRIMARY KEY, version INTEGER NOT NULL)",
-            "CREATE TABLE file_identity (id TEXT NOT NULL)",
-            "INSERT INTO file_identity(id) VALUES (lower(hex(randomblob(16))))");
+    private static final List<String> MIGRATION_3 = List.of(
+            "CREATE TABLE IF NOT EXISTS feature_versions (feature TEXT PRIMARY KEY, version INTEGER NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS file_identity (id TEXT NOT NULL)",
+            "INSERT INTO file_identity(id) SELECT lower(hex(randomblob(16))) WHERE NOT EXISTS (SELECT 1 FROM file_identity)");
 
     private final Path file;
     private final Clock clock;
@@ -148,10 +148,14 @@ public final class LocalStore implements AutoCloseable {
                 s.execute("INSERT INTO schema_version(version) VALUES (1)");
             }
             if (version < 2) {
-                for (String sql : MIGRATION_2) {
+                rekey(c);
+                s.execute("INSERT INTO schema_version(version) VALUES (2)");
+            }
+            if (version < 3) {
+                for (String sql : MIGRATION_3) {
                     s.execute(sql);
                 }
-                s.execute("INSERT INTO schema_version(version) VALUES (2)");
+                s.execute("INSERT INTO schema_version(version) VALUES (3)");
             }
             c.commit();
         } catch (SQLException | RuntimeException e) {
@@ -159,6 +163,40 @@ public final class LocalStore implements AutoCloseable {
             throw e;
         } finally {
             c.setAutoCommit(true);
+        }
+    }
+
+    /**
+     * Version 2: titles are keyed by the engine's shared rule ({@code Ids.weakTitleKey}: no leading
+     * article, accents or punctuation), so the keys of every stored row are rebuilt from the row.
+     */
+    private static void rekey(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             PreparedStatement del = c.prepareStatement("DELETE FROM item_keys WHERE row_id = ?");
+             PreparedStatement ins = c.prepareStatement("INSERT INTO item_keys(feature, key, row_id) VALUES (?, ?, ?)");
+             ResultSet rs = s.executeQuery("SELECT row_id, feature, item FROM items")) {
+            while (rs.next()) {
+                MediaItem item = decode(rs.getString(3));
+                Feature feature;
+                try {
+                    feature = Feature.fromKey(rs.getString(2));
+                } catch (IllegalArgumentException e) {
+                    feature = null;
+                }
+                if (item == null || feature == null) {
+                    continue; // an unreadable row keeps the keys it was stored with, so a re-add still replaces it
+                }
+                long row = rs.getLong(1);
+                del.setLong(1, row);
+                del.executeUpdate();
+                for (String key : ItemKeys.stored(feature, item)) {
+                    ins.setString(1, feature.key());
+                    ins.setString(2, key);
+                    ins.setLong(3, row);
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            }
         }
     }
 
@@ -260,9 +298,13 @@ public final class LocalStore implements AutoCloseable {
         return inTransaction(feature, "remove from " + feature.key(), dryRun, () -> {
             List<ItemOutcome> out = new ArrayList<>(items.size());
             for (MediaItem item : items) {
-                Set<String> keys = feature == Feature.HISTORY && item.watchedAt().isEmpty()
-                        ? ItemKeys.allPlays(item) : ItemKeys.lookup(feature, item);
-                Set<Long> rows = find(feature, keys);
+                Match m = feature == Feature.HISTORY && item.watchedAt().isEmpty()
+                        ? new Match(find(feature, ItemKeys.allPlays(item)), null) : match(feature, item);
+                if (m.ambiguous() != null) {
+                    out.add(new ItemOutcome(item, Outcome.FAILED, m.ambiguous()));
+                    continue;
+                }
+                Set<Long> rows = m.rows();
                 for (long row : rows) {
                     deleteRow(row);
                 }
@@ -272,8 +314,45 @@ public final class LocalStore implements AutoCloseable {
         });
     }
 
-    private ItemOutcome addOne(Feature feature, MediaItem item) throws SQLException {
+    /** The rows an item matches under the shared weak-match rule, or why its title match is ambiguous. */
+    private record Match(Set<Long> rows, String ambiguous) {
+    }
+
+    /**
+     * Finds the rows of an item. An id-less item whose title and year fit more than one stored row
+     * with strong ids is ambiguous and matches nothing; an item with ids takes an id-less row of its
+     * title and year only when no other row with ids has that title and year — the sync engine's
+     * rule ({@code Ids.weakTitleKey}, exactly one candidate), so both agree on what is the same item.
+     */
+    private Match match(Feature feature, MediaItem item) throws SQLException {
         Set<Long> rows = find(feature, ItemKeys.lookup(feature, item));
+        if (rows.isEmpty()) {
+            return new Match(rows, null);
+        }
+        Set<Long> weakRows = find(feature, ItemKeys.weakOnly(feature, item));
+        Set<Long> strongRows = find(feature, ItemKeys.anyTitle(feature, item));
+        strongRows.removeAll(weakRows);
+        if (!ItemKeys.hasStrong(item)) {
+            if (strongRows.size() > 1) {
+                return new Match(Set.of(), "ambiguous title match: " + strongRows.size() + " stored items with ids are titled '"
+                        + item.title().orElse("") + "' (" + item.year().map(String::valueOf).orElse("no year")
+                        + ") and this one has no id; add an id to match it");
+            }
+            return new Match(rows, null);
+        }
+        Set<Long> byId = new LinkedHashSet<>(rows);
+        byId.removeAll(weakRows);
+        strongRows.removeAll(byId);
+        // another item with ids shares the title and year: the id-less rows could be either, so leave them alone
+        return strongRows.isEmpty() ? new Match(rows, null) : new Match(byId, null);
+    }
+
+    private ItemOutcome addOne(Feature feature, MediaItem item) throws SQLException {
+        Match m = match(feature, item);
+        if (m.ambiguous() != null) {
+            return new ItemOutcome(item, Outcome.FAILED, m.ambiguous());
+        }
+        Set<Long> rows = m.rows();
         if (rows.isEmpty()) {
             insert(feature, item);
             return new ItemOutcome(item, Outcome.ADDED, null);

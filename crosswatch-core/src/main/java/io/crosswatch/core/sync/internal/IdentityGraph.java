@@ -1,10 +1,14 @@
 package io.crosswatch.core.sync.internal;
 
 import io.crosswatch.api.media.MediaItem;
+import io.crosswatch.api.media.MediaType;
+import io.crosswatch.core.sync.Ids;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * One run's identity graph: a union-find over id tokens. Every item added is linked to all of
@@ -23,6 +27,8 @@ public final class IdentityGraph {
     private boolean[] itemWeak;
     private int items;
     private boolean frozen;
+    private final Map<Integer, String> ambiguity = new HashMap<>();
+    private final Map<Integer, String> ambiguousClusters = new HashMap<>();
 
     /** @param expectedItems a sizing hint */
     public IdentityGraph(int expectedItems) {
@@ -168,11 +174,122 @@ public final class IdentityGraph {
         return ra;
     }
 
+    /**
+     * Links each item without any id (a Letterboxd row) to the one cluster of items with ids that
+     * has the same type, normalized title ({@link io.crosswatch.core.sync.Ids#weakTitleKey}) and
+     * year (± {@code yearTolerance}). When several clusters with ids fit, nothing is linked: the
+     * id-less item and every candidate are recorded as ambiguous ({@link #ambiguity(int)}), so the
+     * planner writes none of them. Movies and shows only; an item without a year or title never
+     * matches. O(n): the items with ids are indexed once by weak key in a hash map, and the
+     * pass is skipped entirely when no item is weak. Call after every add, before {@link #freeze()}.
+     *
+     * @param itemAt        the item at an index returned by {@link #add}
+     * @param yearTolerance 0 (same year) or 1
+     */
+    public void matchWeak(IntFunction<MediaItem> itemAt, int yearTolerance) {
+        if (frozen) {
+            throw new IllegalStateException("the identity graph is frozen");
+        }
+        List<Integer> weakItems = new ArrayList<>();
+        for (int i = 0; i < items; i++) {
+            if (itemWeak[i] && matchable(itemAt.apply(i))) {
+                weakItems.add(i);
+            }
+        }
+        if (weakItems.isEmpty()) {
+            return;
+        }
+        // weak key -> the clusters with ids under it (as roots before any weak link is made; weak
+        // links never join two clusters with ids, so these stay distinct)
+        Map<String, List<Integer>> strong = new HashMap<>();
+        Map<Integer, String> strongKeys = new HashMap<>();
+        for (int i = 0; i < items; i++) {
+            if (itemWeak[i]) {
+                continue;
+            }
+            MediaItem item = itemAt.apply(i);
+            if (!matchable(item)) {
+                continue;
+            }
+            String key = weakMatchKey(item, item.year().orElseThrow());
+            List<Integer> roots = strong.computeIfAbsent(key, k -> new ArrayList<>(1));
+            int root = find(itemNode[i]);
+            if (!roots.contains(root)) {
+                roots.add(root);
+            }
+            strongKeys.put(i, key);
+        }
+        Map<String, String> ambiguousKeys = new HashMap<>();
+        Map<Integer, String> ambiguousWeak = new HashMap<>();
+        for (int i : weakItems) {
+            MediaItem item = itemAt.apply(i);
+            int year = item.year().orElseThrow();
+            List<Integer> candidates = new ArrayList<>(1);
+            List<String> keys = new ArrayList<>(1 + 2 * yearTolerance);
+            for (int y = year - yearTolerance; y <= year + yearTolerance; y++) {
+                String key = weakMatchKey(item, y);
+                List<Integer> roots = strong.get(key);
+                if (roots != null) {
+                    keys.add(key);
+                    for (int r : roots) {
+                        int root = find(r);
+                        if (!candidates.contains(root)) {
+                            candidates.add(root);
+                        }
+                    }
+                }
+            }
+            if (candidates.size() == 1) {
+                union(itemNode[i], candidates.get(0));
+            } else if (candidates.size() > 1) {
+                String reason = "ambiguous title match: " + candidates.size() + " different items with ids are titled '"
+                        + item.title().orElse("") + "' (" + year + (yearTolerance > 0 ? " ± " + yearTolerance : "")
+                        + ") and this copy has no id; add an id to match it";
+                ambiguousWeak.put(i, reason);
+                for (String k : keys) {
+                    ambiguousKeys.putIfAbsent(k, reason);
+                }
+            }
+        }
+        ambiguity.putAll(ambiguousWeak);
+        if (!ambiguousKeys.isEmpty()) {
+            strongKeys.forEach((i, key) -> {
+                String reason = ambiguousKeys.get(key);
+                if (reason != null) {
+                    ambiguity.put(i, reason);
+                }
+            });
+        }
+    }
+
+    /**
+     * @param itemIndex an index returned by {@link #add}
+     * @return why the item's weak title match is ambiguous, or {@code null} when it is not
+     */
+    public String ambiguity(int itemIndex) {
+        if (ambiguity.isEmpty()) {
+            return null;
+        }
+        String own = ambiguity.get(itemIndex);
+        return own != null ? own : frozen ? ambiguousClusters.get(itemNode[itemIndex]) : null;
+    }
+
+    private static boolean matchable(MediaItem item) {
+        return (item.type() == MediaType.MOVIE || item.type() == MediaType.SHOW) && item.year().isPresent()
+                && !Ids.weakTitleKey(item.title().orElse("")).isEmpty();
+    }
+
+    private static String weakMatchKey(MediaItem item, int year) {
+        return item.type().key() + '|' + Ids.weakTitleKey(item.title().orElse("")) + '|' + year;
+    }
+
     /** Resolves every item to its cluster root; no items may be added afterwards. */
     public void freeze() {
         for (int i = 0; i < items; i++) {
             itemNode[i] = find(itemNode[i]);
         }
+        // an ambiguous item taints its whole cluster: every copy of it is held back, not only the one read
+        ambiguity.forEach((i, reason) -> ambiguousClusters.putIfAbsent(itemNode[i], reason));
         frozen = true;
     }
 

@@ -3,7 +3,6 @@ package io.crosswatch.core.sync.internal;
 import io.crosswatch.api.media.MediaIds;
 import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -243,13 +242,12 @@ public final class Tokens {
     }
 
     /**
-     * Folds a title for weak matching: accents dropped, lower case, punctuation runs to one space.
+     * Folds a title for weak matching with the shared rule, {@link io.crosswatch.core.sync.Ids#weakTitleKey(String)}.
      *
      * @param title a title
      * @return the folded title
      */
     public static String fold(String title) {
-        String n = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        return n.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        return io.crosswatch.core.sync.Ids.weakTitleKey(title);
     }
 }

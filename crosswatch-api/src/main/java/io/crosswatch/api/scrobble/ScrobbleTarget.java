@@ -2,7 +2,6 @@ package io.crosswatch.api.scrobble;
 
 import io.crosswatch.api.Api;
 import io.crosswatch.api.ApiVersion;
-import io.crosswatch.api.ProviderConfig;
 import io.crosswatch.api.ProviderContext;
 import io.crosswatch.api.media.MediaItem;
 import java.util.Optional;
@@ -34,14 +33,6 @@ public interface ScrobbleTarget {
     /** @return the auth provider whose config block holds the credentials, if not the target's name */
     default Optional<String> authProvider() {
         return Optional.empty();
-    }
-
-    /**
-     * @param config the account's configuration
-     * @return whether it holds what the calls need
-     */
-    default boolean isConfigured(ProviderConfig config) {
-        return true;
     }
 
     /**

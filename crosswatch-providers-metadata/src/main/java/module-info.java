@@ -6,4 +6,7 @@
  */
 module io.crosswatch.providers.metadata {
     requires io.crosswatch.core;
+
+    provides io.crosswatch.api.metadata.MetadataProvider with
+            io.crosswatch.providers.metadata.tmdb.TmdbMetadataProvider;
 }

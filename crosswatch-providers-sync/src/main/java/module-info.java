@@ -7,5 +7,13 @@
 module io.crosswatch.providers.sync {
     requires io.crosswatch.core;
 
-    provides io.crosswatch.api.sync.Connector with io.crosswatch.providers.sync.simkl.SimklConnector;
+    provides io.crosswatch.api.sync.Connector with
+            io.crosswatch.providers.sync.anilist.AnilistConnector,
+            io.crosswatch.providers.sync.jellyfin.EmbyConnector,
+            io.crosswatch.providers.sync.jellyfin.JellyfinConnector,
+            io.crosswatch.providers.sync.mdblist.MdblistConnector,
+            io.crosswatch.providers.sync.plex.PlexConnector,
+            io.crosswatch.providers.sync.simkl.SimklConnector,
+            io.crosswatch.providers.sync.tmdb.TmdbConnector,
+            io.crosswatch.providers.sync.trakt.TraktConnector;
 }

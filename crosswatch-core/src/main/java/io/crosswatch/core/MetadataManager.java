@@ -58,6 +58,10 @@ import java.util.stream.Collectors;
  *   <li><b>Cache</b>: bounded (least recently used goes first) with a TTL read from the
  *       injected clock; misses are cached for a shorter TTL; a provider failure is never
  *       cached. Concurrent identical requests make one provider call.</li>
+ *   <li><b>Disk cache</b> (optional, {@link Builder#diskCache}): answers and misses are also
+ *       written to a {@link MetadataCache} with the same expiry, keyed by the provider order and
+ *       the request, so a restarted manager answers from it instead of asking providers again.
+ *       A failing disk cache costs a refetch, never a lookup.</li>
  * </ul>
  * Thread-safe.
  *
@@ -86,6 +90,8 @@ public final class MetadataManager {
     private final Duration negativeTtl;
     private final int parallelism;
     private final LinkedHashMap<String, CacheEntry> cache;
+    private final MetadataCache diskCache;
+    private final String providersKey;
     private final ConcurrentHashMap<String, CompletableFuture<Optional<Metadata>>> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
@@ -100,6 +106,8 @@ public final class MetadataManager {
         this.negativeTtl = b.negativeTtl;
         this.parallelism = b.parallelism;
         this.cache = new LinkedHashMap<>(16, 0.75f, true);
+        this.diskCache = b.diskCache;
+        this.providersKey = String.join(",", providerOrder());
     }
 
     /** @return a builder */
@@ -117,10 +125,13 @@ public final class MetadataManager {
         return new MetadataStats(hits.get(), misses.get(), providerCalls.get(), coalesced.get());
     }
 
-    /** Empties the cache. */
+    /** Empties the cache, and the disk cache when there is one. */
     public void clearCache() {
         synchronized (cache) {
             cache.clear();
+        }
+        if (diskCache != null) {
+            diskCache.clear();
         }
     }
 
@@ -151,10 +162,19 @@ public final class MetadataManager {
                 mine.complete(cached.get());
                 return cached.get();
             }
+            Optional<MetadataCache.Entry> disk = fromDisk(key);
+            if (disk.isPresent()) {
+                hits.incrementAndGet();
+                store(key, disk.get().value(), disk.get().expiresAt());
+                mine.complete(disk.get().value());
+                return disk.get().value();
+            }
             misses.incrementAndGet();
             Lookup result = lookup(request);
             if (result.value().isPresent() || !result.failed()) {
-                store(key, result.value());
+                Instant expires = clock.instant().plus(result.value().isPresent() ? ttl : negativeTtl);
+                store(key, result.value(), expires);
+                toDisk(key, result.value(), expires);
             }
             mine.complete(result.value());
             return result.value();
@@ -313,7 +333,8 @@ public final class MetadataManager {
     private static String key(MetadataRequest r) {
         return r.entity().key() + "|" + r.ids() + "|" + r.locale() + "|"
                 + r.need().stream().map(Enum::name).sorted().collect(Collectors.joining(",")) + "|"
-                + (r.title() == null ? "" : r.title().toLowerCase(Locale.ROOT)) + "|" + (r.year() == null ? "" : r.year());
+                + (r.title() == null ? "" : r.title().toLowerCase(Locale.ROOT)) + "|" + (r.year() == null ? "" : r.year())
+                + (r.season() == null ? "" : "|s" + r.season()) + (r.episode() == null ? "" : "|e" + r.episode());
     }
 
     private Optional<Optional<Metadata>> cached(String key) {
@@ -331,16 +352,38 @@ public final class MetadataManager {
         }
     }
 
-    private void store(String key, Optional<Metadata> value) {
+    private void store(String key, Optional<Metadata> value, Instant expires) {
         if (cacheSize == 0) {
             return;
         }
-        Instant expires = clock.instant().plus(value.isPresent() ? ttl : negativeTtl);
         synchronized (cache) {
             cache.put(key, new CacheEntry(value, expires));
             while (cache.size() > cacheSize) {
                 cache.remove(cache.keySet().iterator().next());
             }
+        }
+    }
+
+    private Optional<MetadataCache.Entry> fromDisk(String key) {
+        if (diskCache == null) {
+            return Optional.empty();
+        }
+        try {
+            return diskCache.get(providersKey, key, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "metadata disk cache read failed: {0}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void toDisk(String key, Optional<Metadata> value, Instant expires) {
+        if (diskCache == null) {
+            return;
+        }
+        try {
+            diskCache.put(providersKey, key, new MetadataCache.Entry(value, expires));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "metadata disk cache write failed: {0}", e.getMessage());
         }
     }
 
@@ -377,8 +420,20 @@ public final class MetadataManager {
         private Duration ttl = Duration.ofHours(24);
         private Duration negativeTtl = Duration.ofHours(1);
         private int parallelism = 4;
+        private MetadataCache diskCache;
 
         private Builder() {
+        }
+
+        /**
+         * @param value a persistent cache (such as {@link MetadataCache#sqlite}) consulted after
+         *              the memory cache and filled with every answer; the caller closes it
+         * @return this
+         * @since 0.2
+         */
+        public Builder diskCache(MetadataCache value) {
+            this.diskCache = value;
+            return this;
         }
 
         /** @return this; uses the platform's metadata providers, their configs, clock and {@code metadata.priority} */

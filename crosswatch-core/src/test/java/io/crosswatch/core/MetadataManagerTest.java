@@ -280,4 +280,116 @@ class MetadataManagerTest {
         }
         assertEquals(3, maxActive.get());
     }
+
+    @Test
+    void diskCacheAnswersANewManagerUntilItExpires() {
+        MutableClock clock = new MutableClock();
+        FakeProvider counting = new FakeProvider("c", r -> r.ids().tmdb().isPresent() ? Optional.empty()
+                : Optional.of(Metadata.builder(r.entity()).ids(r.ids()).title("The Matrix").overview("o").year(1999)
+                .locale("en-US").image(ImageKind.POSTER, img("p1", "en")).image(ImageKind.BACKDROP, img("b1", null))
+                .build()));
+        MetadataRequest unknown = MetadataRequest.of(MediaType.MOVIE, MediaIds.of("tmdb", "999"), "en-US");
+        Path file = dir.resolve("cache/metadata.db");
+        Metadata original;
+        try (MetadataCache disk = MetadataCache.sqlite(file)) {
+            MetadataManager m = MetadataManager.builder().provider(counting).clock(clock).diskCache(disk)
+                    .ttl(Duration.ofHours(2)).negativeTtl(Duration.ofMinutes(10)).build();
+            original = m.fetch(MATRIX).orElseThrow();
+            assertTrue(m.fetch(unknown).isEmpty());
+            assertEquals(2, counting.calls.get());
+        }
+        try (MetadataCache disk = MetadataCache.sqlite(file)) {
+            MetadataManager restarted = MetadataManager.builder().provider(counting).clock(clock).diskCache(disk)
+                    .ttl(Duration.ofHours(2)).negativeTtl(Duration.ofMinutes(10)).build();
+            assertEquals(original, restarted.fetch(MATRIX).orElseThrow(), "read back from disk, every field equal");
+            assertEquals(original.source(), restarted.fetch(MATRIX).orElseThrow().source());
+            assertTrue(restarted.fetch(unknown).isEmpty());
+            assertEquals(2, counting.calls.get(), "the restarted manager asked no provider");
+            assertEquals(new MetadataStats(3, 0, 0, 0), restarted.stats());
+
+            clock.advance(Duration.ofMinutes(10));
+            assertTrue(restarted.fetch(unknown).isEmpty());
+            assertEquals(3, counting.calls.get(), "the cached miss expired after the negative TTL, on disk too");
+        }
+        try (MetadataCache disk = MetadataCache.sqlite(file)) {
+            clock.advance(Duration.ofHours(2));
+            MetadataManager later = MetadataManager.builder().provider(counting).clock(clock).diskCache(disk)
+                    .ttl(Duration.ofHours(2)).build();
+            later.fetch(MATRIX).orElseThrow();
+            assertEquals(4, counting.calls.get(), "an expired disk entry is fetched again");
+            assertEquals(1, disk.purgeExpired(clock.instant()), "the expired negative entry");
+        }
+    }
+
+    @Test
+    void diskCacheIsKeyedByProvidersAndSeasonEpisode() {
+        AtomicInteger calls = new AtomicInteger();
+        MetadataProvider counting = new MetadataProvider() {
+            @Override
+            public MetadataManifest manifest() {
+                return MetadataManifest.builder("c", ApiVersion.CURRENT).entities(MediaType.SEASON, MediaType.EPISODE).build();
+            }
+
+            @Override
+            public Optional<Metadata> fetch(ProviderContext context, MetadataRequest r) {
+                calls.incrementAndGet();
+                return Optional.of(Metadata.builder(r.entity()).ids(r.ids())
+                        .title(r.entity() + " " + r.season() + "x" + r.episode()).build());
+            }
+        };
+        MetadataProvider other = new MetadataProvider() {
+            @Override
+            public MetadataManifest manifest() {
+                return MetadataManifest.builder("d", ApiVersion.CURRENT).entities(MediaType.SEASON).build();
+            }
+
+            @Override
+            public Optional<Metadata> fetch(ProviderContext context, MetadataRequest r) {
+                return Optional.of(Metadata.builder(r.entity()).title("d").build());
+            }
+        };
+        try (MetadataCache disk = MetadataCache.sqlite(dir.resolve("m.db"))) {
+            MetadataManager m = MetadataManager.builder().provider(counting).diskCache(disk).build();
+            MediaIds show = MediaIds.of("tmdb", "1399");
+            assertEquals("EPISODE 1x1", m.fetch(MetadataRequest.episode(show, 1, 1, "en-US")).orElseThrow().title().orElseThrow());
+            assertEquals("EPISODE 1x2", m.fetch(MetadataRequest.episode(show, 1, 2, "en-US")).orElseThrow().title().orElseThrow());
+            assertEquals("SEASON 1xnull", m.fetch(MetadataRequest.season(show, 1, "en-US")).orElseThrow().title().orElseThrow());
+            assertEquals(3, calls.get(), "three different requests");
+
+            MetadataManager otherProviders = MetadataManager.builder().provider(other).diskCache(disk).build();
+            assertEquals("d", otherProviders.fetch(MetadataRequest.season(show, 1, "en-US")).orElseThrow().title().orElseThrow(),
+                    "another provider set does not read the first one's answers");
+        }
+    }
+
+    @Test
+    void brokenDiskCacheCostsARefetchNotALookup() {
+        MetadataCache broken = new MetadataCache() {
+            @Override
+            public Optional<Entry> get(String providers, String request, Instant now) {
+                throw new IllegalStateException("disk I/O error");
+            }
+
+            @Override
+            public void put(String providers, String request, Entry entry) {
+                throw new IllegalStateException("disk full");
+            }
+
+            @Override
+            public int purgeExpired(Instant now) {
+                return 0;
+            }
+
+            @Override
+            public void clear() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        MetadataManager m = MetadataManager.builder().provider(first).diskCache(broken).build();
+        assertEquals("The Matrix", m.fetch(MATRIX).orElseThrow().title().orElseThrow());
+        assertEquals(1, first.calls.get());
+    }
 }

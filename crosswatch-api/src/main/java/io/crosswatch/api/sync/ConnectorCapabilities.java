@@ -38,6 +38,25 @@ public final class ConnectorCapabilities {
         this.removes = b.removes;
     }
 
+    private ConnectorCapabilities(ConnectorCapabilities o, RatingScale scale) {
+        this.index = o.index;
+        this.types = o.types;
+        this.batchSize = o.batchSize;
+        this.ratingScale = java.util.Objects.requireNonNull(scale, "scale");
+        this.setsWatchedDate = o.setsWatchedDate;
+        this.keepsPlayEvents = o.keepsPlayEvents;
+        this.hasActivities = o.hasActivities;
+        this.removes = o.removes;
+    }
+
+    /**
+     * @param scale the rating precision a session reported for its account
+     * @return these capabilities with another rating scale
+     */
+    public ConnectorCapabilities withRatingScale(RatingScale scale) {
+        return new ConnectorCapabilities(this, scale);
+    }
+
     /** @return a builder with defaults: full index, all types, batch 100, 1–10 ratings */
     public static Builder builder() {
         return new Builder();

@@ -63,6 +63,19 @@ public interface ConnectorSession extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The rating precision of this account when it differs from the manifest's declared {@link
+     * ConnectorCapabilities#ratingScale()}: some services let each user pick a format (AniList:
+     * 100-point, 10-point, 5 stars or 3 smileys), which a constant manifest cannot say. The
+     * engine SHOULD compare ratings of a pair at this scale when present.
+     *
+     * @return the account's scale, or empty when the manifest's holds
+     * @since 0.1
+     */
+    default Optional<RatingScale> ratingScale() {
+        return Optional.empty();
+    }
+
     /** @return whether the service answers */
     default Health health() {
         return Health.unknown();

@@ -38,7 +38,9 @@ public record RatingScale(int steps) {
             return rating;
         }
         double unit = 10.0 / steps;
-        int q = (int) Math.round(Math.ceil(rating / unit - 0.5 + 1e-9) * unit);
-        return Math.max(1, Math.min(10, q));
+        // The nearest step (halves up), never below the first step: a 1/10 on a three-smiley
+        // scale is the lowest smiley, 3/10, not an unrepresentable 1.
+        long step = Math.max(1, Math.min(steps, (long) Math.floor(rating / unit + 0.5)));
+        return (int) Math.max(1, Math.min(10, Math.round(step * unit)));
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SyncValuesTest {
 
     @ParameterizedTest(name = "{0} on {1} steps -> {2}")
-    @CsvSource({"7, 5, 8", "6, 5, 6", "1, 5, 2", "10, 5, 10", "5, 5, 6", "3, 10, 3", "9, 5, 10"})
+    @CsvSource({"7, 5, 8", "6, 5, 6", "1, 5, 2", "10, 5, 10", "5, 5, 6", "3, 10, 3", "9, 5, 10", "1, 3, 3", "5, 3, 7", "9, 3, 10", "2, 20, 2"})
     void ratingScaleQuantizes(int rating, int steps, int expected) {
         assertEquals(expected, new RatingScale(steps).quantize(rating));
     }

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Lazy pagers for the paging styles of the services CrossWatch talks to. Each returns a
@@ -172,6 +174,76 @@ public final class Paging {
             boolean more = page.path("pageInfo").path("hasNextPage").asBoolean(false);
             long total = page.path("pageInfo").path("total").isNumber() ? page.path("pageInfo").path("total").asLong() : -1;
             return new PagedItems.Page<>(items, more, total);
+        });
+    }
+
+    /**
+     * AniList collection style: a GraphQL query POSTed with {@code chunk} (1-based) and
+     * {@code perChunk} variables, answered as {@code {"data": {"<field>": {"hasNextChunk": b, ...}}}}
+     * (AniList's {@code MediaListCollection}). The caller picks the rows out of each chunk.
+     * Reads like {@link #graphQl}: retried like a GET, and {@code errors} fail with a
+     * {@link ProviderException}.
+     *
+     * @param client     the client
+     * @param path       the GraphQL endpoint (AniList: {@code /})
+     * @param graphQl    the query; it must declare {@code $chunk} and {@code $perChunk}
+     * @param variables  other variables
+     * @param perChunk   rows per chunk (AniList: at most 500)
+     * @param field      the collection under {@code data}, such as {@code MediaListCollection}
+     * @param rows       picks a chunk's rows out of the collection object
+     * @return the lazy rows
+     */
+    public static PagedItems<JsonNode> graphQlChunks(ServiceClient client, String path, String graphQl,
+                                                     Map<String, ?> variables, int perChunk, String field,
+                                                     Function<JsonNode, List<JsonNode>> rows) {
+        Objects.requireNonNull(graphQl, "graphQl");
+        Objects.requireNonNull(rows, "rows");
+        return new PagedItems<>(client.provider(), "POST " + path + " (GraphQL " + field + ")", (index, before) -> {
+            ObjectNode body = client.mapper().createObjectNode();
+            body.put("query", graphQl);
+            ObjectNode vars = client.mapper().valueToTree(variables);
+            vars.put("chunk", index + 1);
+            vars.put("perChunk", perChunk);
+            body.set("variables", vars);
+            ServiceResponse r = client.request("POST", path).json(body).idempotent().access(Access.READ).send();
+            JsonNode tree = r.json();
+            JsonNode errors = tree.path("errors");
+            if (errors.isArray() && errors.size() > 0) {
+                String message = errors.get(0).path("message").asText("unknown error");
+                throw new ProviderException(client.provider(), r.status(), false, r.endpoint() + " returned a GraphQL error: "
+                        + Redactor.standard().json(client.mapper().valueToTree(message).toString()), null);
+            }
+            JsonNode collection = tree.path("data").path(field);
+            if (!collection.isObject()) {
+                throw new ProviderException(client.provider(), r.status(), false, r.endpoint() + " returned no " + field, null);
+            }
+            return new PagedItems.Page<>(rows.apply(collection), collection.path("hasNextChunk").asBoolean(false), -1);
+        });
+    }
+
+    /**
+     * Offset style with the page shape left to the caller (MDBList: {@code ?limit=M&offset=N}
+     * and a body such as {@code {"items": [...], "pagination": {"has_more": b}}}). The offset
+     * advances by the rows actually received.
+     *
+     * @param client the client
+     * @param path   the endpoint
+     * @param query  other parameters
+     * @param limit  rows per page
+     * @param rows   picks a page's rows out of its body (an empty list when there are none)
+     * @param more   whether the body says more rows follow; decide the fallback (such as a
+     *               full page) inside it when the service does not say
+     * @return the lazy rows
+     */
+    public static PagedItems<JsonNode> offset(ServiceClient client, String path, Query query, int limit,
+                                              Function<JsonNode, List<JsonNode>> rows, Predicate<JsonNode> more) {
+        Objects.requireNonNull(rows, "rows");
+        Objects.requireNonNull(more, "more");
+        return new PagedItems<>(client.provider(), "GET " + path, (index, before) -> {
+            ServiceResponse r = client.request("GET", path).query(query.set("limit", limit).set("offset", before)).send();
+            JsonNode body = r.json();
+            List<JsonNode> items = rows.apply(body);
+            return new PagedItems.Page<>(items, more.test(body), -1);
         });
     }
 

@@ -234,7 +234,10 @@ public final class GenericSyncModule implements SyncModule {
         }
 
         private SideSnapshot snapshot(Feature f, Side side) {
-            ConnectorCapabilities caps = ctx.manifest(side).capabilities();
+            // A session may know its account's own rating format (AniList); compare at that scale.
+            ConnectorCapabilities caps = ctx.session(side).ratingScale()
+                    .map(ctx.manifest(side).capabilities()::withRatingScale)
+                    .orElse(ctx.manifest(side).capabilities());
             String name = ctx.manifest(side).name();
             Baseline base = ctx.state().baseline(pair, f, side).orElse(null);
             baselines.computeIfAbsent(f, k -> new EnumMap<>(Side.class));

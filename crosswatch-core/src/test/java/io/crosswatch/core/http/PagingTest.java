@@ -191,4 +191,59 @@ class PagingTest {
 
         assertTrue(e.getMessage().contains("Invalid token"), e.getMessage());
     }
+
+    @Test
+    void offsetAdvancesByRowsReceivedAndStopsWhenTheBodySaysNoMore() {
+        wm.stubFor(get(urlPathEqualTo("/list")).withQueryParam("offset", equalTo("0"))
+                .willReturn(okJson("{\"items\":" + items(0, 3) + ",\"pagination\":{\"has_more\":true}}")));
+        // The server caps the page at 3 rows although 5 were asked for: the next offset is 3.
+        wm.stubFor(get(urlPathEqualTo("/list")).withQueryParam("offset", equalTo("3"))
+                .willReturn(okJson("{\"items\":" + items(3, 2) + ",\"pagination\":{\"has_more\":false}}")));
+
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        Paging.offset(client, "/list", Query.of("k", "v"), 5,
+                body -> { List<JsonNode> out = new java.util.ArrayList<>(); body.path("items").forEach(out::add); return out; },
+                body -> body.path("pagination").path("has_more").asBoolean(false)).forEachRemaining(rows::add);
+
+        assertEquals(List.of(0, 1, 2, 3, 4), rows.stream().map(n -> n.path("id").asInt()).toList());
+        wm.verify(2, getRequestedFor(urlPathEqualTo("/list")).withQueryParam("limit", equalTo("5"))
+                .withQueryParam("k", equalTo("v")));
+    }
+
+    @Test
+    void offsetEmptyPageAfterHasMoreIsAnIncompleteRead() {
+        wm.stubFor(get(urlPathEqualTo("/list")).withQueryParam("offset", equalTo("0"))
+                .willReturn(okJson("{\"items\":" + items(0, 2) + ",\"pagination\":{\"has_more\":true}}")));
+        wm.stubFor(get(urlPathEqualTo("/list")).withQueryParam("offset", equalTo("2"))
+                .willReturn(okJson("{\"items\":[],\"pagination\":{\"has_more\":true}}")));
+
+        Iterator<JsonNode> it = Paging.offset(client, "/list", Query.empty(), 2,
+                body -> { List<JsonNode> out = new java.util.ArrayList<>(); body.path("items").forEach(out::add); return out; },
+                body -> body.path("pagination").path("has_more").asBoolean(false));
+        it.next();
+        it.next();
+        assertThrows(ProviderException.class, it::hasNext);
+    }
+
+    @Test
+    void graphQlChunksFollowHasNextChunk() {
+        wm.stubFor(post(urlPathEqualTo("/")).withRequestBody(matchingJsonPath("$.variables.chunk", equalTo("1")))
+                .willReturn(okJson("{\"data\":{\"MediaListCollection\":{\"hasNextChunk\":true,\"lists\":[{\"entries\":"
+                        + items(0, 2) + "}]}}}")));
+        wm.stubFor(post(urlPathEqualTo("/")).withRequestBody(matchingJsonPath("$.variables.chunk", equalTo("2")))
+                .willReturn(okJson("{\"data\":{\"MediaListCollection\":{\"hasNextChunk\":false,\"lists\":[{\"entries\":"
+                        + items(2, 1) + "}]}}}")));
+
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        Paging.graphQlChunks(client, "/", "query ($userId: Int, $chunk: Int, $perChunk: Int) { x }", Map.of("userId", 7), 2,
+                "MediaListCollection", c -> {
+                    List<JsonNode> out = new java.util.ArrayList<>();
+                    c.path("lists").forEach(l -> l.path("entries").forEach(out::add));
+                    return out;
+                }).forEachRemaining(rows::add);
+
+        assertEquals(List.of(0, 1, 2), rows.stream().map(n -> n.path("id").asInt()).toList());
+        wm.verify(2, postRequestedFor(urlPathEqualTo("/")).withRequestBody(matchingJsonPath("$.variables.perChunk", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.variables.userId", equalTo("7"))));
+    }
 }

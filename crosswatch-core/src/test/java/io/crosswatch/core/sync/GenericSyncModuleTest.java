@@ -131,6 +131,26 @@ class GenericSyncModuleTest {
     }
 
     @Test
+    void ratingsAreComparedAtTheScaleTheSessionReports() {
+        Instant rated = NOW.minusSeconds(3600);
+        MediaItem seven = movie(1).toBuilder().rating(7).ratedAt(rated).build();
+        MediaItem eight = movie(1).toBuilder().rating(8).ratedAt(rated.minusSeconds(60)).build();
+        PairSpec p = pair(SyncMode.ONE_WAY_ADD, Feature.RATINGS);
+
+        InMemoryConnector a = connector("a").put(Feature.RATINGS, List.of(seven));
+        InMemoryConnector stars = connector("b").put(Feature.RATINGS, List.of(eight));
+        stars.sessionScale = io.crosswatch.api.sync.RatingScale.FIVE_STARS;
+        run(p, a, stars);
+        assertEquals(8, stars.items(Feature.RATINGS).get(0).rating().orElseThrow(),
+                "7/10 is 4 stars, which the five-star account already holds: nothing to write");
+
+        InMemoryConnector tens = connector("c").put(Feature.RATINGS, List.of(eight));
+        run(p, a, tens);
+        assertEquals(7, tens.items(Feature.RATINGS).get(0).rating().orElseThrow(),
+                "without a session scale the manifest's 1-10 scale applies and the newer 7 wins");
+    }
+
+    @Test
     void historyRerunCreatesNoDuplicatePlays() {
         ConnectorCapabilities events = ConnectorCapabilities.builder().keepsPlayEvents(true).build();
         InMemoryConnector a = new InMemoryConnector("a", events)

@@ -11,6 +11,7 @@ import io.crosswatch.api.sync.ConnectorCapabilities;
 import io.crosswatch.api.sync.ConnectorManifest;
 import io.crosswatch.api.sync.ConnectorSession;
 import io.crosswatch.api.sync.ReadRequest;
+import io.crosswatch.api.sync.RatingScale;
 import io.crosswatch.api.sync.ReadResult;
 import io.crosswatch.api.sync.WriteResult;
 import java.time.Instant;
@@ -37,6 +38,7 @@ class InMemoryConnector implements Connector, ConnectorSession {
     final Set<String> notFound = new HashSet<>();
     final Set<String> phantoms = new HashSet<>();
     Runnable beforeWrite = () -> { };
+    RatingScale sessionScale;
     Instant now = Instant.parse("2024-06-01T12:00:00Z");
     int reads;
     int writes;
@@ -49,6 +51,11 @@ class InMemoryConnector implements Connector, ConnectorSession {
             data.put(f, new ArrayList<>());
             version.put(f, 0);
         }
+    }
+
+    @Override
+    public java.util.Optional<RatingScale> ratingScale() {
+        return java.util.Optional.ofNullable(sessionScale);
     }
 
     InMemoryConnector put(Feature f, List<MediaItem> items) {

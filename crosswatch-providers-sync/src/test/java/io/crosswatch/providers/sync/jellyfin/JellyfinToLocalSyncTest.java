@@ -1,0 +1,35 @@
+package io.crosswatch.providers.sync.jellyfin;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** End to end: Jellyfin 10.10 ↔ the local tracker through the generic sync module. */
+class JellyfinToLocalSyncTest extends MediaServerToLocalSyncScenarios {
+
+    static final FakeMediaServer FAKE = FakeMediaServer.jellyfin("10.10.7");
+
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().extensions(FAKE)).build();
+
+    @Override
+    WireMockExtension server() {
+        return wm;
+    }
+
+    @Override
+    FakeMediaServer fake() {
+        return FAKE;
+    }
+
+    @Override
+    MediaBrowserConnector connector() {
+        return new JellyfinConnector();
+    }
+
+    @Override
+    int noOpRequests() {
+        return 2;
+    }
+}

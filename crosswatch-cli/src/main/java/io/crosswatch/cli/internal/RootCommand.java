@@ -17,7 +17,8 @@ import picocli.CommandLine.ScopeType;
                 + " and trackers.",
         subcommands = {InitCommand.class, QuickstartCommand.class, ProvidersCommand.class, ConnectCommand.class,
                 DisconnectCommand.class, SyncCommand.class, PlanCommand.class, ImportCommand.class,
-                ExportCommand.class, MetadataCommand.class, StatusCommand.class, UnresolvedCommand.class})
+                ExportCommand.class, MetadataCommand.class, StatusCommand.class, UnresolvedCommand.class,
+                DaemonCommand.class})
 public final class RootCommand implements Runnable {
 
     private final CliEnvironment env;

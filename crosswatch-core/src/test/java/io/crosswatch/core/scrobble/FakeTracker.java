@@ -33,6 +33,7 @@ final class FakeTracker implements Connector, ConnectorSession, ScrobbleTarget {
     final Clock clock;
     boolean down;
     int rateLimited;
+    int reads;
 
     FakeTracker(String name, Clock clock) {
         this.name = name;
@@ -65,6 +66,7 @@ final class FakeTracker implements Connector, ConnectorSession, ScrobbleTarget {
 
     @Override
     public ReadResult read(ReadRequest request) {
+        reads++;
         if (down) {
             return ReadResult.failed(name + " is down");
         }

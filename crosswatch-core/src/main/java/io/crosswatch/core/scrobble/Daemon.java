@@ -179,6 +179,7 @@ public final class Daemon implements AutoCloseable {
                 continue;
             }
             String pair = e.getKey();
+            manager.holdWatchedStops(true);
             try {
                 RunReport r = orchestrator.run(RunRequest.builder().pair(pair).build());
                 LOG.log(Level.INFO, "scheduled run of {0}: {1}", pair, r.status());
@@ -186,6 +187,8 @@ public final class Daemon implements AutoCloseable {
                 LOG.log(Level.INFO, "scheduled run of {0} skipped: {1}", pair, ex.getMessage());
             } catch (RuntimeException ex) {
                 LOG.log(Level.WARNING, "scheduled run of {0} failed: {1}", pair, ex.toString());
+            } finally {
+                manager.holdWatchedStops(false);
             }
             e.setValue(clock.instant().plus(settings.schedules().get(pair)));
         }

@@ -75,6 +75,7 @@ public final class ScrobbleManager {
     private final List<PairSpec> pairs;
     private final Clock clock;
     private final Map<String, Instant> seen = new HashMap<>();
+    private boolean held;
 
     private ScrobbleManager(Builder b) {
         this.platform = Objects.requireNonNull(b.platform, "platform");
@@ -173,6 +174,10 @@ public final class ScrobbleManager {
         }
         if (behind) {
             return enqueue(call, "older scrobbles for " + call.target() + " are still queued");
+        }
+        if (held && call.action() == QueuedScrobble.Action.STOP) {
+            // a sync run may be posting this very play; decide after it has committed its baseline
+            return enqueue(call, "a sync run is in progress");
         }
         try {
             return delivered(call, send(call));
@@ -323,8 +328,23 @@ public final class ScrobbleManager {
         return deliver(true);
     }
 
+    /**
+     * Holds watched stops in the queue while a sync run is going on (between its read and its
+     * commit a sync cannot see a scrobble, nor a scrobble the sync's writes); {@link #deliverDue()}
+     * after the run checks them against the new baselines. The daemon brackets its scheduled runs
+     * with this.
+     *
+     * @param value {@code true} to hold, {@code false} to release
+     */
+    public synchronized void holdWatchedStops(boolean value) {
+        this.held = value;
+    }
+
     private List<ScrobbleResult> deliver(boolean all) {
         List<ScrobbleResult> out = new ArrayList<>();
+        if (held && !all) {
+            return out;
+        }
         Instant now = clock.instant();
         for (String target : store.queuedTargets()) {
             for (QueuedScrobble q : store.queued(target)) {

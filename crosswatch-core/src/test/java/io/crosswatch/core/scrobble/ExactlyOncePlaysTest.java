@@ -58,6 +58,33 @@ class ExactlyOncePlaysTest {
         assertEquals(2, trakt.history.size());
     }
 
+    @Test
+    void aWebhookArrivingInTheMiddleOfASyncRunIsHeldAndThenRecognised() {
+        assertEquals(1, midSyncWebhook(true), "held: one play");
+        assertEquals(2, midSyncWebhook(false), "control: without the hold the same play lands twice");
+    }
+
+    private static int midSyncWebhook(boolean hold) {
+        VirtualTime time = VirtualTime.create();
+        FakeTracker server = new FakeTracker("server", time.clock());
+        FakeTracker trakt = new FakeTracker("trakt", time.clock());
+        InMemoryStateStore store = new InMemoryStateStore();
+        PlatformManager platform = PlatformManager.builder().autoDiscovery(false).register(trakt).clock(time.clock())
+                .sleeper(time.sleeper()).build();
+        ScrobbleManager manager = ScrobbleManager.builder().platform(platform).store(store).pairs(List.of(pair()))
+                .settings(ScrobbleSettings.builder().target(Endpoint.parse("trakt")).build()).build();
+        MediaItem play = ScrobbleManagerTest.movie(9).toBuilder().watchedAt(time.clock().instant()).build();
+        server.history.add(play);
+        time.advance(Duration.ofSeconds(20));
+        // the webhook is handled after the sync planned and before it posts
+        trakt.beforeSyncWrite = () -> manager.onEvent(stop(play, time.clock().instant(), 95));
+        manager.holdWatchedStops(hold);
+        sync(server, trakt, store, time);
+        manager.holdWatchedStops(false);
+        manager.deliverDue();
+        return trakt.history.size();
+    }
+
     static SyncResult sync(FakeTracker server, FakeTracker trakt, SyncStateStore store, VirtualTime time) {
         return new GenericSyncModule().runSync(SyncContext.builder(pair()).source(server.manifest(), server)
                 .target(trakt.manifest(), trakt).state(store).clock(time.clock()).sleeper(time.sleeper()).build());

@@ -34,6 +34,7 @@ final class FakeTracker implements Connector, ConnectorSession, ScrobbleTarget {
     boolean down;
     int rateLimited;
     int reads;
+    Runnable beforeSyncWrite = () -> { };
 
     FakeTracker(String name, Clock clock) {
         this.name = name;
@@ -78,6 +79,9 @@ final class FakeTracker implements Connector, ConnectorSession, ScrobbleTarget {
         if (down) {
             return WriteResult.failed(items, name + " is down");
         }
+        Runnable before = beforeSyncWrite;
+        beforeSyncWrite = () -> { };
+        before.run(); // what happens between the sync's planning and its write
         calls.add("sync/history " + items.size());
         if (!dryRun) {
             history.addAll(items);

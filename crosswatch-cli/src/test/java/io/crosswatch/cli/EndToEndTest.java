@@ -104,6 +104,41 @@ class EndToEndTest {
     }
 
     @Test
+    void undoRevertsARunOnBothSides() throws Exception {
+        assertEquals(0, cli.run("import", CliHarness.SAMPLES.resolve("letterboxd/watchlist.csv").toString(),
+                "--into", "local:lb").code());
+        assertEquals(0, cli.run("import", CliHarness.SAMPLES.resolve("imdb/ratings.csv").toString()).code());
+        CliHarness.Result sync = cli.run("sync", "--json");
+        assertEquals(0, sync.code(), sync::toString);
+        String runId = new ObjectMapper().readTree(sync.out()).get("runId").asText();
+        assertEquals(15, count(local, Feature.WATCHLIST));
+        assertEquals(20, count(lb, Feature.RATINGS));
+
+        CliHarness.Result dry = cli.run("undo", runId, "--dry-run");
+        assertEquals(0, dry.code(), dry::toString);
+        assertEquals(15, count(local, Feature.WATCHLIST), "a dry-run undo writes nothing");
+
+        CliHarness.Result undo = cli.run("undo", runId);
+        assertEquals(0, undo.code(), undo::toString);
+        assertTrue(undo.out().contains("undo of " + runId), undo::toString);
+        assertEquals(0, count(local, Feature.WATCHLIST), "the watchlist copied by the run is gone again");
+        assertEquals(0, count(lb, Feature.RATINGS), "the ratings copied by the run are gone again");
+        assertEquals(15, count(lb, Feature.WATCHLIST), "what the user had before the run stays");
+        assertEquals(20, count(local, Feature.RATINGS));
+
+        CliHarness.Result again = cli.run("sync", "--dry-run", "--json");
+        assertEquals(0, again.code(), again::toString);
+        for (JsonNode f : new ObjectMapper().readTree(again.out()).get("pairs").get(0).get("features")) {
+            assertEquals(0, f.get("toTarget").get("removed").asInt(), () -> "the undo is not read as deletions: " + again.out());
+            assertEquals(0, f.get("toSource").get("removed").asInt(), () -> "the undo is not read as deletions: " + again.out());
+        }
+
+        CliHarness.Result unknown = cli.run("undo", "no-such-run");
+        assertEquals(2, unknown.code(), unknown::toString);
+        assertTrue(unknown.err().contains("no-such-run"), unknown::toString);
+    }
+
+    @Test
     void statusBeforeAnyRunAndUnknownPair() {
         CliHarness.Result r = cli.run("status");
         assertEquals(0, r.code(), r::toString);

@@ -23,6 +23,7 @@ import io.crosswatch.api.sync.SyncStatus;
 import io.crosswatch.core.config.ConfigStore;
 import io.crosswatch.core.config.CrossWatchConfig;
 import io.crosswatch.core.internal.orchestrator.RunLock;
+import io.crosswatch.core.state.SyncStateStore;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -137,6 +138,83 @@ public final class Orchestrator {
             return runLocked(request, started);
         } finally {
             runningInProcess.set(false);
+        }
+    }
+
+    /**
+     * Reverts a recorded run: for every configured pair that has a record of {@code runId}, removes
+     * what the run added, restores what it removed and puts back what it changed (see {@link
+     * UndoService}). The undo holds the same lock as a run and is itself recorded as a run.
+     *
+     * @param runId  the run to revert (the {@link RunReport#runId()} of a real run)
+     * @param dryRun report what would be written and write nothing
+     * @return one result per reverted pair
+     * @throws RunInProgressException at once when a run for the same config is going on
+     * @throws ConfigException        when the state store keeps no run history or no pair recorded the run
+     */
+    public RunReport undo(String runId, boolean dryRun) {
+        Objects.requireNonNull(runId, "runId");
+        Instant started = clock.instant();
+        if (lockFile != null) {
+            String what = platform.configStore().map(s -> s.path().toString()).orElse(lockFile.toString());
+            try (RunLock ignored = RunLock.acquire(lockFile, what, started)) {
+                return undoLocked(runId, dryRun, started);
+            }
+        }
+        if (!runningInProcess.compareAndSet(false, true)) {
+            throw new RunInProgressException("another sync is running for this orchestrator (no config file to lock)");
+        }
+        try {
+            return undoLocked(runId, dryRun, started);
+        } finally {
+            runningInProcess.set(false);
+        }
+    }
+
+    private RunReport undoLocked(String runId, boolean dryRun, Instant started) {
+        if (!(state instanceof SyncStateStore history)) {
+            throw new ConfigException("state", "the state store " + state.getClass().getSimpleName()
+                    + " keeps no run history, so runs cannot be undone");
+        }
+        UndoService undo = new UndoService(history, clock);
+        CrossWatchConfig config = platform.configStore().map(ConfigStore::load).orElse(null);
+        List<PairSpec> configured = explicitPairs != null ? explicitPairs : config == null ? List.of() : config.pairs();
+        List<SyncResult> results = new ArrayList<>();
+        for (PairSpec pair : configured) {
+            if (undo.find(pair.name(), runId).isEmpty()) {
+                continue;
+            }
+            results.add(undoPair(undo, runId, pair, dryRun));
+        }
+        if (results.isEmpty()) {
+            throw new ConfigException("run " + runId, "no configured pair has a recorded run " + runId);
+        }
+        RunReport report = RunReport.of(results.get(0).runId(), started, clock.instant(), dryRun, results);
+        LOG.log(Level.INFO, "undo of run {0} ended {1}", runId, report.status());
+        return report;
+    }
+
+    private SyncResult undoPair(UndoService undo, String runId, PairSpec pair, boolean dryRun) {
+        Instant start = clock.instant();
+        Optional<Connector> source = platform.connector(pair.source().provider());
+        Optional<Connector> target = platform.connector(pair.target().provider());
+        if (source.isEmpty() || target.isEmpty()) {
+            String missing = source.isEmpty() ? pair.source().provider() : pair.target().provider();
+            return ended(runId, pair, start, dryRun, SyncStatus.FAILED, "cannot undo: connector '" + missing
+                    + "' is not installed");
+        }
+        CancellationToken token = CancellationToken.none();
+        ConnectorSession sourceSession = null;
+        ConnectorSession targetSession = null;
+        try {
+            sourceSession = source.get().open(platform.contextFor(pair.source().provider(), pair.source().instance(), token));
+            targetSession = target.get().open(platform.contextFor(pair.target().provider(), pair.target().instance(), token));
+            return undo.undo(pair.name(), runId, sourceSession, targetSession, dryRun);
+        } catch (CrossWatchException e) {
+            return ended(runId, pair, start, dryRun, SyncStatus.FAILED, "undo failed: " + e.getMessage());
+        } finally {
+            close(pair, targetSession);
+            close(pair, sourceSession);
         }
     }
 

@@ -43,8 +43,8 @@ final class FixtureJars {
 
     /**
      * The class-path entries that form the application's modules: every entry that is a module
-     * (explicit or automatic), except test tooling and the first-party provider modules, so the
-     * tests see only their own fixtures.
+     * (explicit or automatic), except test tooling, the first-party provider modules and the
+     * example plugin ({@link #examplePluginJar}), so the tests see only their own fixtures.
      */
     static List<Path> applicationModules() {
         return modules(false);
@@ -76,12 +76,44 @@ final class FixtureJars {
                     || name.startsWith("org.jspecify") || name.startsWith("surefire") || name.startsWith("org.apache.maven")) {
                 continue;
             }
+            if (name.startsWith("example.")) {
+                continue; // the example plugin goes into plugins directories, never onto the module path
+            }
             if (name.startsWith("io.crosswatch.providers") != providers) {
                 continue;
             }
             out.add(p);
         }
         return out;
+    }
+
+    /**
+     * The example plugin module ({@code examples/hello-provider}) as a jar: the packaged jar when
+     * the build got that far, else (a {@code test}-phase build resolves classes directories) its
+     * classes packaged into {@code dir}.
+     *
+     * @param moduleName the plugin's module name, such as {@code example.hello}
+     * @param dir        where to package a classes directory
+     * @return the jar
+     */
+    static Path examplePluginJar(String moduleName, Path dir) throws IOException {
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            if (!Files.exists(p) || p.endsWith("test-classes")) {
+                continue;
+            }
+            Set<ModuleReference> refs;
+            try {
+                refs = ModuleFinder.of(p).findAll();
+            } catch (FindException e) {
+                continue;
+            }
+            if (refs.size() == 1 && refs.iterator().next().descriptor().name().equals(moduleName)) {
+                return Files.isDirectory(p) ? jar(p, dir.resolve(moduleName + ".jar"), Map.of()) : p;
+            }
+        }
+        throw new IllegalStateException("module " + moduleName + " is not on the test class path; is the example a "
+                + "test dependency?");
     }
 
     /**

@@ -6,7 +6,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Connects an account of one service. Discovered with {@link java.util.ServiceLoader}.
+ * Connects an account of one service. Discovered with {@link java.util.ServiceLoader}: declare
+ * it with {@code provides io.crosswatch.api.auth.AuthProvider with …} in {@code
+ * module-info.java} and list the class in {@code META-INF/services/io.crosswatch.api.auth.AuthProvider}.
+ *
+ * <p>Each call's {@link ProviderContext#config()} is this provider's block of the user's
+ * config (named after {@link AuthManifest#name()}, one per account instance): the settings the
+ * user gave (a server URL as {@code baseUrl}, a client id) plus what the provider stored. A
+ * connector with the same name (or naming this provider in its manifest) reads the same
+ * block, so whatever keys are stored here are what the connector authenticates with. Name
+ * stored secrets so that {@link io.crosswatch.api.Secret#isSecretKey} recognizes them ({@code
+ * apiKey}, {@code accessToken}, {@code refreshToken}, {@code password}): config views and
+ * reports redact exactly those keys, and the testkit checks them.
+ *
+ * <p>The flow, as a user or the command line drives it: {@link #start} with the user's input,
+ * show the returned {@link AuthStep} (a code and URL to visit), then {@link #finish} with the
+ * step's {@link AuthStep#state()}. Direct flows ({@link AuthFlow#API_KEY}, {@link
+ * AuthFlow#PASSWORD}) do all the work in {@code start} and return a step that has already
+ * expired, such as {@code new AuthStep(null, null, context.clock().instant(), null, Map.of(),
+ * "Connected as alice")}; their {@code finish} only reports {@link #status}.
  *
  * <p>Contract:
  * <ul>
@@ -49,11 +67,17 @@ public interface AuthProvider {
 
     /**
      * Starts connecting: requests a device code or PIN, or (password and key flows) logs in
-     * directly with the payload and returns an already-expired step.
+     * directly with the payload and returns an already-expired step. A direct flow SHOULD
+     * check the credentials with the service before storing them, and MUST NOT store what the
+     * service rejects.
      *
      * @param context the instance's configuration and store
-     * @param payload user input such as {@code username}, {@code password}, {@code token}
+     * @param payload user input such as {@code username}, {@code password}, {@code apiKey}; the
+     *                keys are the provider's choice; declare them with {@link
+     *                AuthManifest.Builder#field} so tools know what to ask for
      * @return what to show the user
+     * @throws io.crosswatch.api.AuthException     when the service rejects the input
+     * @throws io.crosswatch.api.ProviderException when the service cannot be reached
      */
     AuthStep start(ProviderContext context, Map<String, String> payload);
 
@@ -80,7 +104,8 @@ public interface AuthProvider {
 
     /**
      * Revokes the token at the service where possible and removes every secret from the
-     * instance's configuration. MUST clear local secrets even when the service is unreachable.
+     * instance's configuration ({@code context.store().update(changes)} where each key maps to
+     * {@code null}). MUST clear local secrets even when the service is unreachable.
      *
      * @param context the instance's configuration and store
      */

@@ -78,6 +78,12 @@ public final class Paging {
             ServiceResponse r = client.request("GET", path)
                     .query(query.set("X-Plex-Container-Start", before).set("X-Plex-Container-Size", size)).send();
             JsonNode container = r.json().path("MediaContainer");
+            if (!container.isObject()) {
+                // Plex always wraps a page, even an empty one, in a MediaContainer; a body without
+                // one is not "no items" (that would read as a library emptied by the user).
+                throw new ProviderException(client.provider(), r.status(), true, r.endpoint()
+                        + " returned a page without a MediaContainer", null);
+            }
             List<T> items = items(r, container.path(itemsField), reader);
             long total = container.path("totalSize").isNumber() ? container.path("totalSize").asLong()
                     : r.headerLong("X-Plex-Container-Total-Size").orElse(-1);

@@ -163,6 +163,15 @@ public final class MediaItemCodec {
     }
 
     private static MediaItem item(JsonNode n) {
+        try {
+            return parse(n);
+        } catch (java.time.DateTimeException e) {
+            // a stored timestamp that does not parse is malformed input, reported as documented
+            throw new IllegalArgumentException("malformed media item JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static MediaItem parse(JsonNode n) {
         if (!n.isObject() || !n.hasNonNull("type")) {
             throw new IllegalArgumentException("a media item needs a 'type'");
         }

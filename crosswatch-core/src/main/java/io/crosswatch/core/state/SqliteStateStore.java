@@ -2,6 +2,7 @@ package io.crosswatch.core.state;
 
 import io.crosswatch.api.Api;
 import io.crosswatch.api.media.Feature;
+import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.sync.Baseline;
 import io.crosswatch.api.sync.Side;
 import io.crosswatch.api.sync.SyncStatus;
@@ -24,7 +25,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,6 +78,15 @@ public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
 
     private final Path file;
     private final Connection connection;
+    /**
+     * Baseline items as this connection last read or wrote them, per (pair, feature, side). A
+     * no-op run hands back the items it read, so the commit can compare lists instead of encoding
+     * 100k items to JSON again, and a later run in the same process (the orchestrator keeps its
+     * store) need not decode them. Trusted only while {@code PRAGMA data_version} is unchanged,
+     * i.e. no other connection committed since.
+     */
+    private final Map<String, List<MediaItem>> knownItems = new HashMap<>();
+    private long knownVersion = -1;
 
     private SqliteStateStore(Path file, Connection connection) {
         this.file = file;
@@ -177,21 +189,49 @@ public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
 
     @Override
     public synchronized Optional<Baseline> baseline(String pair, Feature feature, Side side) {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT taken_at, checkpoint, activity, items FROM baselines WHERE pair = ? AND feature = ? AND side = ?")) {
-            ps.setString(1, pair);
-            ps.setString(2, feature.name());
-            ps.setString(3, side.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+        try {
+            String slot = slot(pair, feature, side);
+            List<MediaItem> known = knownStillValid() ? knownItems.get(slot) : null;
+            try (PreparedStatement ps = connection.prepareStatement("SELECT taken_at, checkpoint, activity"
+                    + (known == null ? ", items" : "") + " FROM baselines WHERE pair = ? AND feature = ? AND side = ?")) {
+                ps.setString(1, pair);
+                ps.setString(2, feature.name());
+                ps.setString(3, side.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        knownItems.remove(slot);
+                        return Optional.empty();
+                    }
+                    List<MediaItem> items = known != null ? known : MediaItemCodec.readList(rs.getString(4));
+                    Baseline b = new Baseline(items, Instant.ofEpochMilli(rs.getLong(1)), rs.getString(2), rs.getString(3));
+                    knownItems.put(slot, b.items());
+                    return Optional.of(b);
                 }
-                return Optional.of(new Baseline(MediaItemCodec.readList(rs.getString(4)), Instant.ofEpochMilli(rs.getLong(1)),
-                        rs.getString(2), rs.getString(3)));
             }
         } catch (SQLException e) {
             throw failure("read the " + feature.key() + " baseline of " + pair, e);
         }
+    }
+
+    private static String slot(String pair, Feature feature, Side side) {
+        return pair + '\u0000' + feature.name() + '\u0000' + side.name();
+    }
+
+    /**
+     * @return whether {@link #knownItems} still mirrors the file: no other connection (another
+     *         process, another store on the same file) has committed since this one last looked
+     */
+    private boolean knownStillValid() throws SQLException {
+        long version;
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+            version = rs.next() ? rs.getLong(1) : -1;
+        }
+        if (version != knownVersion || version == -1) {
+            knownItems.clear();
+            knownVersion = version;
+            return false;
+        }
+        return true;
     }
 
     @Override
@@ -244,24 +284,44 @@ public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
         try {
             connection.setAutoCommit(false);
             try {
+                // A write first: from here on this connection holds the write lock on the newest
+                // snapshot, so the data_version check below cannot miss another writer's commit.
+                try (PreparedStatement ps = connection.prepareStatement("DELETE FROM tombstones WHERE pair = ? AND expires_at <= ?")) {
+                    ps.setString(1, pair);
+                    ps.setLong(2, c.now().toEpochMilli());
+                    ps.executeUpdate();
+                }
+                boolean knownValid = knownStillValid();
                 try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO baselines"
-                        + " (pair, feature, side, taken_at, checkpoint, activity, items) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        + " (pair, feature, side, taken_at, checkpoint, activity, items) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                     PreparedStatement touch = connection.prepareStatement("UPDATE baselines SET taken_at = ?,"
+                        + " checkpoint = ?, activity = ? WHERE pair = ? AND feature = ? AND side = ?")) {
                     for (var e : c.baselines().entrySet()) {
                         Baseline b = e.getValue();
+                        String feature = e.getKey().feature().name();
+                        String side = e.getKey().side().name();
+                        List<MediaItem> known = knownValid ? knownItems.get(slot(pair, e.getKey().feature(), e.getKey().side())) : null;
+                        if (known != null && (known == b.items() || known.equals(b.items()))) {
+                            // the items in the file are these already: stamp the row, do not re-encode them
+                            touch.setLong(1, b.takenAt().toEpochMilli());
+                            touch.setString(2, b.checkpoint());
+                            touch.setString(3, b.activity());
+                            touch.setString(4, pair);
+                            touch.setString(5, feature);
+                            touch.setString(6, side);
+                            if (touch.executeUpdate() == 1) {
+                                continue;
+                            }
+                        }
                         ps.setString(1, pair);
-                        ps.setString(2, e.getKey().feature().name());
-                        ps.setString(3, e.getKey().side().name());
+                        ps.setString(2, feature);
+                        ps.setString(3, side);
                         ps.setLong(4, b.takenAt().toEpochMilli());
                         ps.setString(5, b.checkpoint());
                         ps.setString(6, b.activity());
                         ps.setString(7, MediaItemCodec.write(b.items()));
                         ps.executeUpdate();
                     }
-                }
-                try (PreparedStatement ps = connection.prepareStatement("DELETE FROM tombstones WHERE pair = ? AND expires_at <= ?")) {
-                    ps.setString(1, pair);
-                    ps.setLong(2, c.now().toEpochMilli());
-                    ps.executeUpdate();
                 }
                 try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO tombstones"
                         + " (pair, feature, key, item, removed_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -320,7 +380,9 @@ public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
                     }
                 }
                 connection.commit();
+                c.baselines().forEach((k, b) -> knownItems.put(slot(pair, k.feature(), k.side()), b.items()));
             } catch (SQLException | RuntimeException e) {
+                knownItems.clear();
                 connection.rollback();
                 throw e;
             } finally {

@@ -23,6 +23,7 @@ import io.crosswatch.api.sync.SyncModule;
 import io.crosswatch.api.sync.SyncResult;
 import io.crosswatch.api.sync.SyncStatus;
 import io.crosswatch.api.sync.WriteResult;
+import io.crosswatch.core.state.RunJournal;
 import io.crosswatch.core.state.RunRecord;
 import io.crosswatch.core.state.ScrobbleStore;
 import io.crosswatch.core.state.StateCommit;
@@ -35,6 +36,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -203,6 +205,9 @@ public final class GenericSyncModule implements SyncModule {
         private PlanInput read(List<Feature> features, PlanOptions options) {
             for (Side side : Side.values()) {
                 activities.put(side, probe(side));
+            }
+            if (ctx.force()) {
+                result.metadata("forced", "true");
             }
             PlanInput.Builder in = PlanInput.builder(ctx.pair().mode(), ctx.clock().instant()).options(options).force(ctx.force());
             int total = features.size() * 2;
@@ -482,14 +487,34 @@ public final class GenericSyncModule implements SyncModule {
                     commit.baseline(f, side, new Baseline(newBaseline(fp, a, side), now, checkpoint, token));
                 }
             }
-            commit.run(new RunRecord(ctx.runId(), pair, started, now, runStatus(plan, applied), false,
-                    toJson(plan.toReport())));
+            Map<String, Object> report = new LinkedHashMap<>(plan.toReport());
+            report.put("forced", ctx.force());
+            report.put(RunJournal.FIELD, journal(applied).toJson());
+            commit.run(new RunRecord(ctx.runId(), pair, started, now, runStatus(plan, applied), false, toJson(report)));
             StateCommit c = commit.build();
             if (full != null) {
                 full.commit(c);
             } else {
                 c.baselines().forEach((slot, b) -> ctx.state().commitBaseline(pair, slot.feature(), slot.side(), b));
             }
+        }
+
+        /** Exactly what was written, with removed items in full and the previous value of each update, for undo. */
+        private static RunJournal journal(Map<Feature, Applied> applied) {
+            Map<Feature, Map<Side, RunJournal.Writes>> out = new EnumMap<>(Feature.class);
+            applied.forEach((f, a) -> {
+                Map<Side, RunJournal.Writes> sides = new EnumMap<>(Side.class);
+                for (Side side : Side.values()) {
+                    List<MediaItem> removed = new ArrayList<>();
+                    a.removed.getOrDefault(side, List.of()).forEach(c -> removed.add(c.item()));
+                    List<RunJournal.Change> changed = new ArrayList<>();
+                    a.updated.getOrDefault(side, List.of()).stream().filter(c -> c.previous() != null)
+                            .forEach(c -> changed.add(new RunJournal.Change(c.item(), c.previous())));
+                    sides.put(side, new RunJournal.Writes(a.added.getOrDefault(side, List.of()), removed, changed));
+                }
+                out.put(f, sides);
+            });
+            return RunJournal.of(out);
         }
 
         private static List<MediaItem> newBaseline(FeaturePlan fp, Applied a, Side side) {

@@ -23,6 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,6 +122,27 @@ class PagingTest {
 
         assertAllInOrder(all, total);
         assertEquals(10, it.pagesFetched());
+    }
+
+    @Test
+    void plexPageWithoutAMediaContainerIsAnErrorNotAnEmptyLibrary() {
+        wm.stubFor(get(urlPathEqualTo("/library/sections/1/all")).willReturn(okJson("{\"errors\":[]}")));
+
+        ProviderException e = assertThrows(ProviderException.class, () -> Paging.plex(client, "/library/sections/1/all",
+                Query.of("type", 1), 200, "Metadata", Item.class).hasNext());
+
+        assertTrue(e.getMessage().contains("without a MediaContainer"), e.getMessage());
+    }
+
+    @Test
+    void plexEmptyContainerIsAnEmptyLastPage() {
+        wm.stubFor(get(urlPathEqualTo("/library/sections/1/all"))
+                .willReturn(okJson("{\"MediaContainer\":{\"size\":0,\"totalSize\":0}}")));
+
+        PagedItems<Item> it = Paging.plex(client, "/library/sections/1/all", Query.of("type", 1), 200, "Metadata", Item.class);
+
+        assertFalse(it.hasNext());
+        assertEquals(1, it.pagesFetched());
     }
 
     @Test

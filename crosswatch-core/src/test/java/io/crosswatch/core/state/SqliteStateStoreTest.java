@@ -52,6 +52,45 @@ class SqliteStateStoreTest extends StateStoreContractTest {
     }
 
     @Test
+    void anUnchangedBaselineIsRestampedAndStillReadsBackEqual() {
+        Baseline first = new Baseline(List.of(MATRIX), NOW, "c1", "tok1");
+        store.commitBaseline("p", Feature.WATCHLIST, Side.SOURCE, first);
+        Baseline read = store.baseline("p", Feature.WATCHLIST, Side.SOURCE).orElseThrow();
+        Baseline again = new Baseline(List.copyOf(read.items()), NOW.plusSeconds(60), "c2", "tok2");
+        store.commitBaseline("p", Feature.WATCHLIST, Side.SOURCE, again);
+        store.close();
+        store = SqliteStateStore.open(dir.resolve("state/state.db"));
+        assertEquals(again, store.baseline("p", Feature.WATCHLIST, Side.SOURCE).orElseThrow());
+    }
+
+    @Test
+    void anotherWritersCommitIsNeverHiddenByWhatThisStoreLastSaw() {
+        Path db = dir.resolve("state/state.db");
+        Baseline mine = new Baseline(List.of(MATRIX), NOW, null, "tok");
+        store.commitBaseline("p", Feature.WATCHLIST, Side.SOURCE, mine);
+        assertEquals(mine, store.baseline("p", Feature.WATCHLIST, Side.SOURCE).orElseThrow());
+        Baseline theirs = new Baseline(List.of(), NOW.plusSeconds(1), null, "other");
+        try (SqliteStateStore other = SqliteStateStore.open(db)) {
+            other.commitBaseline("p", Feature.WATCHLIST, Side.SOURCE, theirs);
+        }
+        // this store must see the other writer's items, not the ones it remembers
+        assertEquals(theirs, store.baseline("p", Feature.WATCHLIST, Side.SOURCE).orElseThrow());
+        try (SqliteStateStore other = SqliteStateStore.open(db)) {
+            other.commitBaseline("p", Feature.WATCHLIST, Side.SOURCE, theirs);
+        }
+        // committing items equal to what this store last saw must still write them in full
+        store.commitBaseline("p", Feature.WATCHLIST, Side.SOURCE, new Baseline(List.of(), NOW.plusSeconds(2), null, "x"));
+        Baseline back = new Baseline(List.of(MATRIX), NOW.plusSeconds(3), null, "tok");
+        try (SqliteStateStore other = SqliteStateStore.open(db)) {
+            other.commitBaseline("p", Feature.WATCHLIST, Side.SOURCE, back);
+        }
+        store.commitBaseline("p", Feature.WATCHLIST, Side.SOURCE, new Baseline(List.of(), NOW.plusSeconds(4), null, "y"));
+        try (SqliteStateStore fresh = SqliteStateStore.open(db)) {
+            assertEquals(List.of(), fresh.baseline("p", Feature.WATCHLIST, Side.SOURCE).orElseThrow().items());
+        }
+    }
+
+    @Test
     void aNewerSchemaIsRefusedWithAClearMessage() throws Exception {
         store.close();
         Path db = dir.resolve("state/state.db");

@@ -11,30 +11,47 @@ import io.crosswatch.api.sync.PairSpec;
 import io.crosswatch.api.sync.SyncContext;
 import io.crosswatch.api.sync.SyncMode;
 import io.crosswatch.core.state.InMemoryStateStore;
+import io.crosswatch.core.testing.SeededCases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * Properties of whole runs of the generic module over seeded random inventories. Each case names
+ * its seed; rerun one with {@code -Dcrosswatch.seed=<seed>}.
+ */
 class GenericSyncModulePropertiesTest {
 
-    private static List<MediaItem> movies(Set<@IntRange(min = 1, max = 30) Integer> ids) {
+    /** Up to 15 movies with tmdb ids 1..30. */
+    private static Set<Integer> inventory(SplittableRandom r) {
+        return SeededCases.set(r, 15, () -> SeededCases.between(r, 1, 30));
+    }
+
+    static LongStream dryRunSeeds() {
+        return SeededCases.seeds("module.dryRunWritesNothingNotEvenState", 60);
+    }
+
+    private static List<MediaItem> movies(Set<Integer> ids) {
         List<MediaItem> l = new ArrayList<>();
         ids.forEach(i -> l.add(PlanFixtures.movie(i)));
         return l;
     }
 
-    @Property(tries = 60)
-    void dryRunWritesNothingNotEvenState(@ForAll @Size(max = 15) Set<@IntRange(min = 1, max = 30) Integer> a,
-                                         @ForAll @Size(max = 15) Set<@IntRange(min = 1, max = 30) Integer> b,
-                                         @ForAll @Size(max = 15) Set<@IntRange(min = 1, max = 30) Integer> laterA,
-                                         @ForAll SyncMode mode) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("dryRunSeeds")
+    void dryRunWritesNothingNotEvenState(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Set<Integer> a = inventory(r);
+        Set<Integer> b = inventory(r);
+        Set<Integer> laterA = inventory(r);
+        SyncMode mode = SeededCases.oneOf(r, SyncMode.values());
         InMemoryStateStore store = new InMemoryStateStore();
         InMemoryConnector ca = new InMemoryConnector("a", ConnectorCapabilities.defaults()).put(Feature.WATCHLIST, movies(a));
         InMemoryConnector cb = new InMemoryConnector("b", ConnectorCapabilities.defaults()).put(Feature.WATCHLIST, movies(b));
@@ -52,9 +69,9 @@ class GenericSyncModulePropertiesTest {
         int writes = ca.writes + cb.writes;
         module.runSync(SyncContext.builder(pair).source(ca.manifest(), ca).target(cb.manifest(), cb).state(store).clock(clock)
                 .dryRun(true).force(true).build());
-        assertEquals(beforeA, ca.items(Feature.WATCHLIST));
-        assertEquals(beforeB, cb.items(Feature.WATCHLIST));
-        assertEquals(writes, ca.writes + cb.writes);
-        assertEquals(commits, store.commitCount());
+        assertEquals(beforeA, ca.items(Feature.WATCHLIST), () -> "seed " + seed);
+        assertEquals(beforeB, cb.items(Feature.WATCHLIST), () -> "seed " + seed);
+        assertEquals(writes, ca.writes + cb.writes, () -> "seed " + seed);
+        assertEquals(commits, store.commitCount(), () -> "seed " + seed);
     }
 }

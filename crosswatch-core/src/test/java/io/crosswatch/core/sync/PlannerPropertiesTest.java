@@ -11,19 +11,21 @@ import io.crosswatch.api.sync.Completeness;
 import io.crosswatch.api.sync.ConnectorCapabilities;
 import io.crosswatch.api.sync.Side;
 import io.crosswatch.api.sync.SyncMode;
+import io.crosswatch.core.testing.SeededCases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * Planner properties over seeded random inventories. Each case names its seed; rerun one with
+ * {@code -Dcrosswatch.seed=<seed>}.
+ */
 class PlannerPropertiesTest {
 
     private static final PlanOptions NO_VOLUME_GUARDS = PlanOptions.from(Map.of(PlanOptions.SUSPECT_READ, "false"));
@@ -45,15 +47,33 @@ class PlannerPropertiesTest {
         return id * 1000 + (int) minutes;
     }
 
-    @Provide
-    Arbitrary<Set<Integer>> inventory() {
-        return Arbitraries.integers().between(0, 12).flatMap(id -> Arbitraries.integers().between(0, 3).map(play -> id * 1000 + play))
-                .set().ofMaxSize(20);
+    /** Up to 20 codes over 13 movies with up to 4 plays each. */
+    private static Set<Integer> inventory(SplittableRandom r) {
+        return SeededCases.set(r, 20, () -> SeededCases.between(r, 0, 12) * 1000 + SeededCases.between(r, 0, 3));
     }
 
-    @Provide
-    Arbitrary<Feature> feature() {
-        return Arbitraries.of(Feature.WATCHLIST, Feature.HISTORY);
+    private static Feature feature(SplittableRandom r) {
+        return SeededCases.oneOf(r, Feature.WATCHLIST, Feature.HISTORY);
+    }
+
+    private static SyncMode mode(SplittableRandom r) {
+        return SeededCases.oneOf(r, SyncMode.values());
+    }
+
+    static LongStream twoWaySeeds() {
+        return SeededCases.seeds("planner.twoWayConverges", 150);
+    }
+
+    static LongStream replanSeeds() {
+        return SeededCases.seeds("planner.replanningAfterApplyingChangesNothing", 150);
+    }
+
+    static LongStream brokenReadSeeds() {
+        return SeededCases.seeds("planner.aFailedOrPartialReadNeverYieldsARemoval", 150);
+    }
+
+    static LongStream determinismSeeds() {
+        return SeededCases.seeds("planner.planningIsDeterministic", 100);
     }
 
     /** For membership features the play part of a code means nothing: fold it away. */
@@ -85,20 +105,31 @@ class PlannerPropertiesTest {
         p.adds(side).forEach(c -> set.add(code(feature, c.item())));
     }
 
-    @Property(tries = 150)
-    void twoWayConverges(@ForAll("inventory") Set<Integer> a, @ForAll("inventory") Set<Integer> b,
-                         @ForAll("inventory") Set<Integer> base, @ForAll boolean withBaseline, @ForAll("feature") Feature feature) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("twoWaySeeds")
+    void twoWayConverges(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Set<Integer> a = inventory(r);
+        Set<Integer> b = inventory(r);
+        Set<Integer> base = inventory(r);
+        boolean withBaseline = r.nextBoolean();
+        Feature feature = feature(r);
         TreeSet<Integer> sa = norm(feature, a);
         TreeSet<Integer> sb = norm(feature, b);
         Set<Integer> nb = withBaseline ? norm(feature, base) : null;
         runOnce(SyncMode.TWO_WAY, feature, sa, nb, sb, nb);
-        assertEquals(sa, sb);
+        assertEquals(sa, sb, () -> "seed " + seed + ": a=" + a + " b=" + b + " base=" + nb + " " + feature);
     }
 
-    @Property(tries = 150)
-    void replanningAfterApplyingChangesNothing(@ForAll("inventory") Set<Integer> a, @ForAll("inventory") Set<Integer> b,
-                                               @ForAll("inventory") Set<Integer> base, @ForAll("feature") Feature feature,
-                                               @ForAll SyncMode mode) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("replanSeeds")
+    void replanningAfterApplyingChangesNothing(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Set<Integer> a = inventory(r);
+        Set<Integer> b = inventory(r);
+        Set<Integer> base = inventory(r);
+        Feature feature = feature(r);
+        SyncMode mode = mode(r);
         TreeSet<Integer> sa = norm(feature, a);
         TreeSet<Integer> sb = norm(feature, b);
         runOnce(mode, feature, sa, norm(feature, base), sb, norm(feature, base));
@@ -109,16 +140,22 @@ class PlannerPropertiesTest {
         TreeSet<Integer> beforeA = new TreeSet<>(sa);
         TreeSet<Integer> beforeB = new TreeSet<>(sb);
         FeaturePlan again = runOnce(mode, feature, sa, new TreeSet<>(sa), sb, new TreeSet<>(sb));
-        assertFalse(again.hasWrites(), () -> "second plan writes: " + again);
-        assertEquals(beforeA, sa);
-        assertEquals(beforeB, sb);
+        assertFalse(again.hasWrites(), () -> "seed " + seed + ": second plan writes: " + again);
+        assertEquals(beforeA, sa, () -> "seed " + seed);
+        assertEquals(beforeB, sb, () -> "seed " + seed);
     }
 
-    @Property(tries = 150)
-    void aFailedOrPartialReadNeverYieldsARemoval(@ForAll("inventory") Set<Integer> a, @ForAll("inventory") Set<Integer> b,
-                                                 @ForAll("inventory") Set<Integer> base, @ForAll SyncMode mode,
-                                                 @ForAll boolean failed, @ForAll boolean sourceBroken,
-                                                 @ForAll("feature") Feature feature) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("brokenReadSeeds")
+    void aFailedOrPartialReadNeverYieldsARemoval(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Set<Integer> a = inventory(r);
+        Set<Integer> b = inventory(r);
+        Set<Integer> base = inventory(r);
+        SyncMode mode = mode(r);
+        boolean failed = r.nextBoolean();
+        boolean sourceBroken = r.nextBoolean();
+        Feature feature = feature(r);
         Completeness broken = failed ? Completeness.FAILED : Completeness.PARTIAL;
         SideSnapshot sa = SideSnapshot.builder("a").items(failed && sourceBroken ? List.of() : items(feature, a))
                 .completeness(sourceBroken ? broken : Completeness.COMPLETE).baseline(items(feature, base)).build();
@@ -126,16 +163,19 @@ class PlannerPropertiesTest {
                 .completeness(sourceBroken ? Completeness.COMPLETE : broken).baseline(items(feature, base)).build();
         FeaturePlan p = Planner.plan(PlanInput.builder(mode, T0).force(true).feature(feature, FeatureInput.of(sa, sb)).build())
                 .feature(feature).orElseThrow();
-        assertTrue(p.removes().isEmpty());
-        assertFalse(p.advanceBaseline(sourceBroken ? Side.SOURCE : Side.TARGET));
+        assertTrue(p.removes().isEmpty(), () -> "seed " + seed + ": removes " + p.removes());
+        assertFalse(p.advanceBaseline(sourceBroken ? Side.SOURCE : Side.TARGET), () -> "seed " + seed);
     }
 
-    @Property(tries = 100)
-    void planningIsDeterministic(@ForAll("inventory") Set<Integer> a, @ForAll("inventory") Set<Integer> b,
-                                 @ForAll @IntRange(min = 0, max = 3) int modeIndex, @ForAll @Size(max = 3) List<Boolean> unused) {
-        SyncMode mode = SyncMode.values()[modeIndex];
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("determinismSeeds")
+    void planningIsDeterministic(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        Set<Integer> a = inventory(r);
+        Set<Integer> b = inventory(r);
+        SyncMode mode = mode(r);
         FeaturePlan p1 = runOnce(mode, Feature.WATCHLIST, new TreeSet<>(a), a, new TreeSet<>(b), b);
         FeaturePlan p2 = runOnce(mode, Feature.WATCHLIST, new TreeSet<>(a), a, new TreeSet<>(b), b);
-        assertEquals(p1.toReport(), p2.toReport());
+        assertEquals(p1.toReport(), p2.toReport(), () -> "seed " + seed);
     }
 }

@@ -14,6 +14,7 @@ import io.crosswatch.api.auth.AuthManifest;
 import io.crosswatch.api.auth.AuthProvider;
 import io.crosswatch.api.auth.AuthStatus;
 import io.crosswatch.api.auth.AuthStep;
+import io.crosswatch.core.http.Pause;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -203,12 +204,7 @@ public final class PlexAuthProvider implements AuthProvider {
                 throw new AuthException(NAME, "the Plex PIN expired at " + expiresAt
                         + " before it was approved; run 'crosswatch connect plex' again");
             }
-            try {
-                context.sleeper().sleep(interval);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancelledException("waiting for the Plex PIN to be approved was interrupted");
-            }
+            Pause.sleep(context, interval, "plex: the PIN to be approved");
         }
     }
 

@@ -16,6 +16,7 @@ import io.crosswatch.api.auth.AuthStatus;
 import io.crosswatch.api.auth.AuthStep;
 import io.crosswatch.core.http.AuthScheme;
 import io.crosswatch.core.http.HttpToolkit;
+import io.crosswatch.core.http.Pause;
 import io.crosswatch.core.http.Query;
 import io.crosswatch.core.http.RateLimit;
 import io.crosswatch.core.http.RateLimitPolicy;
@@ -161,7 +162,7 @@ public final class SimklAuthProvider implements AuthProvider {
                 throw new AuthException(NAME, "the PIN " + userCode + " expired before it was approved; run "
                         + "'crosswatch connect simkl' again");
             }
-            sleep(context, interval);
+            Pause.sleep(context, interval, "simkl: the PIN to be approved");
             JsonNode poll = client.request("GET", "/oauth/pin/" + userCode).query(appParams(cfg)).withoutAuth().json();
             String token = text(poll, "access_token");
             if ("OK".equalsIgnoreCase(text(poll, "result")) && token != null) {
@@ -229,15 +230,6 @@ public final class SimklAuthProvider implements AuthProvider {
             return name;
         }
         return text(settings.path("account"), "id");
-    }
-
-    private static void sleep(ProviderContext context, Duration d) {
-        try {
-            context.sleeper().sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException("simkl: interrupted while waiting for the PIN to be approved");
-        }
     }
 
     private static String text(JsonNode node, String field) {

@@ -16,6 +16,7 @@ import io.crosswatch.api.auth.AuthProvider;
 import io.crosswatch.api.auth.AuthStatus;
 import io.crosswatch.api.auth.AuthStep;
 import io.crosswatch.core.http.HttpToolkit;
+import io.crosswatch.core.http.Pause;
 import io.crosswatch.core.http.Query;
 import io.crosswatch.core.http.ServiceResponse;
 import java.time.Duration;
@@ -178,12 +179,7 @@ public final class TmdbAuthProvider implements AuthProvider {
                 throw new AuthException(TmdbAuthApi.NAME, "the TMDB request token expired at " + expires
                         + " before it was approved; run 'crosswatch connect tmdb' again");
             }
-            try {
-                context.sleeper().sleep(POLL_INTERVAL);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancelledException("interrupted while waiting for the TMDB approval");
-            }
+            Pause.sleep(context, POLL_INTERVAL, "tmdb: the request token to be approved");
         }
     }
 

@@ -16,6 +16,7 @@ import io.crosswatch.api.auth.AuthStatus;
 import io.crosswatch.api.auth.AuthStep;
 import io.crosswatch.core.http.AuthScheme;
 import io.crosswatch.core.http.HttpToolkit;
+import io.crosswatch.core.http.Pause;
 import io.crosswatch.core.http.RateLimit;
 import io.crosswatch.core.http.RateLimitPolicy;
 import io.crosswatch.core.http.RetryPolicy;
@@ -183,7 +184,7 @@ public final class TraktAuthProvider implements AuthProvider {
         ServiceClient client = client(context);
         String url = oauth(cfg, "/oauth/device/token");
         while (!context.clock().instant().plus(interval).isAfter(expiresAt)) {
-            sleep(context, interval);
+            Pause.sleep(context, interval, "trakt: the device code to be approved");
             ServiceResponse r = client.request("POST", url).withoutAuth().json(body)
                     .allowStatus(400, 404, 409, 410, 418, 429)
                     // polling again is what this endpoint is for, so a 5xx or timeout may be repeated
@@ -317,17 +318,6 @@ public final class TraktAuthProvider implements AuthProvider {
             LOG.log(System.Logger.Level.DEBUG, "trakt: connected, but reading the user name failed: {0}", e.getMessage());
         }
         return null;
-    }
-
-    private static void sleep(ProviderContext context, Duration d) {
-        context.cancellation().throwIfCancelled();
-        try {
-            context.sleeper().sleep(d);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException("trakt: interrupted while waiting for the device code to be approved");
-        }
-        context.cancellation().throwIfCancelled();
     }
 
     private static Instant expiresAt(ProviderConfig cfg) {

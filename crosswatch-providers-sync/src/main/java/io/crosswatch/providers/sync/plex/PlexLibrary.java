@@ -6,6 +6,7 @@ import io.crosswatch.api.CancelledException;
 import io.crosswatch.api.ConfigException;
 import io.crosswatch.api.CrossWatchException;
 import io.crosswatch.api.ProviderConfig;
+import io.crosswatch.api.ProviderException;
 import io.crosswatch.api.media.MediaIds;
 import io.crosswatch.core.http.PagedItems;
 import io.crosswatch.core.http.Paging;
@@ -96,7 +97,14 @@ final class PlexLibrary {
     }
 
     private List<JsonNode> selectedSections() {
-        JsonNode dirs = pms.get("/library/sections", Query.empty()).path("MediaContainer").path("Directory");
+        JsonNode container = pms.get("/library/sections", Query.empty()).path("MediaContainer");
+        if (!container.isObject()) {
+            // A server with no libraries still answers with a MediaContainer; without one this is
+            // not Plex talking (a proxy's page, say), and "no sections" would read as an empty library.
+            throw new ProviderException("plex", false, "GET /library/sections answered without a MediaContainer; "
+                    + "check that baseUrl points at the Plex Media Server");
+        }
+        JsonNode dirs = container.path("Directory");
         List<JsonNode> video = new ArrayList<>();
         for (JsonNode d : dirs) {
             String type = d.path("type").asText();

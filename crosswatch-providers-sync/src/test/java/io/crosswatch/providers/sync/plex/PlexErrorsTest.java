@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -17,11 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.crosswatch.api.CancellationToken;
 import io.crosswatch.api.ProviderConfig;
 import io.crosswatch.api.ProviderContext;
-import io.crosswatch.api.ProviderStore;
-import io.crosswatch.api.Sleeper;
 import io.crosswatch.api.media.Feature;
 import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
@@ -29,11 +27,11 @@ import io.crosswatch.api.sync.Completeness;
 import io.crosswatch.api.sync.ConnectorSession;
 import io.crosswatch.api.sync.ReadResult;
 import io.crosswatch.api.sync.WriteResult;
+import io.crosswatch.providers.sync.RefreshingContext;
 import io.crosswatch.testkit.RecordingProviderStore;
 import io.crosswatch.testkit.SecretScanner;
 import io.crosswatch.testkit.TestContext;
 import io.crosswatch.testkit.VirtualTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +74,18 @@ class PlexErrorsTest {
     }
 
     @Test
+    void aSectionListWithoutAMediaContainerFailsTheReadInsteadOfReadingAsAnEmptyLibrary() {
+        wm.stubFor(get(urlPathEqualTo("/library/sections")).atPriority(1).willReturn(okJson("{}")));
+        try (ConnectorSession s = new PlexConnector().open(TestContext.of(
+                RecordingProviderStore.of(PlexFixtures.config(wm.baseUrl(), Map.of())), time))) {
+            ReadResult r = s.read(Feature.HISTORY);
+            assertEquals(Completeness.FAILED, r.completeness());
+            assertTrue(r.items().isEmpty());
+            assertTrue(r.reason().orElse("").contains("without a MediaContainer"), r.reason().orElse(""));
+        }
+    }
+
+    @Test
     void aServerThatRefusesTheTokenAsksForARefreshOnceAndRetriesWithTheNewToken() {
         wm.stubFor(get(urlPathEqualTo("/library/sections")).atPriority(1)
                 .withHeader("X-Plex-Token", equalTo(PlexFixtures.SERVER_TOKEN)).willReturn(aResponse().withStatus(401)));
@@ -109,47 +119,6 @@ class PlexErrorsTest {
             secrets.assertNotIn("the read's reason", r.reason().get());
             secrets.assertNotIn("the write's reason", w.outcomes().get(0).reason());
             secrets.assertNotIn("the session", s.toString());
-        }
-    }
-
-    /** A test context whose credential refresh is supplied by the test (core's contexts call the auth provider). */
-    private static final class RefreshingContext implements ProviderContext {
-        private final ProviderContext delegate;
-        private final java.util.function.Supplier<ProviderConfig> refresh;
-
-        RefreshingContext(ProviderContext delegate, java.util.function.Supplier<ProviderConfig> refresh) {
-            this.delegate = delegate;
-            this.refresh = refresh;
-        }
-
-        @Override
-        public ProviderConfig config() {
-            return delegate.config();
-        }
-
-        @Override
-        public ProviderStore store() {
-            return delegate.store();
-        }
-
-        @Override
-        public Clock clock() {
-            return delegate.clock();
-        }
-
-        @Override
-        public Sleeper sleeper() {
-            return delegate.sleeper();
-        }
-
-        @Override
-        public CancellationToken cancellation() {
-            return delegate.cancellation();
-        }
-
-        @Override
-        public ProviderConfig refreshCredentials() {
-            return refresh.get();
         }
     }
 }

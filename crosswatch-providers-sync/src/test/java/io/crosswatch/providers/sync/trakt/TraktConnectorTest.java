@@ -8,8 +8,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.crosswatch.api.AuthException;
 import io.crosswatch.api.ProviderConfig;
 import io.crosswatch.api.ProviderContext;
-import io.crosswatch.api.ProviderStore;
-import io.crosswatch.api.Sleeper;
 import io.crosswatch.api.auth.AuthStatus;
 import io.crosswatch.api.media.Feature;
 import io.crosswatch.api.media.MediaItem;
@@ -20,6 +18,7 @@ import io.crosswatch.api.sync.WriteResult;
 import io.crosswatch.api.sync.WriteResult.Outcome;
 import io.crosswatch.core.PlatformManager;
 import io.crosswatch.core.http.HttpToolkit;
+import io.crosswatch.providers.sync.RefreshingContext;
 import io.crosswatch.providers.auth.trakt.TraktAuthProvider;
 import io.crosswatch.testkit.RecordingProviderStore;
 import io.crosswatch.testkit.SecretScanner;
@@ -32,7 +31,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,36 +77,13 @@ class TraktConnectorTest {
     /** A context whose credential refresh runs the real Trakt auth provider over the same store. */
     private ProviderContext context() {
         TraktAuthProvider auth = new TraktAuthProvider(toolkit);
-        return new ProviderContext() {
-            @Override
-            public ProviderConfig config() {
-                return store.current();
+        return new RefreshingContext(TestContext.of(store, time), () -> {
+            AuthStatus s = auth.refresh(TestContext.of(store, time));
+            if (!s.isConnected()) {
+                throw new AuthException("trakt", "refresh failed: " + s.message());
             }
-
-            @Override
-            public ProviderStore store() {
-                return store;
-            }
-
-            @Override
-            public Clock clock() {
-                return time.clock();
-            }
-
-            @Override
-            public Sleeper sleeper() {
-                return time.sleeper();
-            }
-
-            @Override
-            public ProviderConfig refreshCredentials() {
-                AuthStatus s = auth.refresh(TestContext.of(store, time));
-                if (!s.isConnected()) {
-                    throw new AuthException("trakt", "refresh failed: " + s.message());
-                }
-                return store.current();
-            }
-        };
+            return store.current();
+        });
     }
 
     private ConnectorSession open() {

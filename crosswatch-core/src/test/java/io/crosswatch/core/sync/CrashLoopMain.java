@@ -1,0 +1,100 @@
+package io.crosswatch.core.sync;
+
+import io.crosswatch.api.ApiVersion;
+import io.crosswatch.api.media.Feature;
+import io.crosswatch.api.media.MediaItem;
+import io.crosswatch.api.sync.ConnectorCapabilities;
+import io.crosswatch.api.sync.ConnectorManifest;
+import io.crosswatch.api.sync.ConnectorSession;
+import io.crosswatch.api.sync.Endpoint;
+import io.crosswatch.api.sync.FeatureOptions;
+import io.crosswatch.api.sync.PairSpec;
+import io.crosswatch.api.sync.ReadRequest;
+import io.crosswatch.api.sync.ReadResult;
+import io.crosswatch.api.sync.SyncContext;
+import io.crosswatch.api.sync.SyncMode;
+import io.crosswatch.api.sync.SyncResult;
+import io.crosswatch.api.sync.WriteResult;
+import io.crosswatch.core.config.ConfigStore;
+import io.crosswatch.core.local.LocalTracker;
+import io.crosswatch.core.state.SqliteStateStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The child of {@link CrashLoopTest}: syncs two local tracker files two-way through an SQLite
+ * state store, saving the config file (as a token refresh would) and printing {@value #CHUNK}
+ * after every applied chunk, so the parent can kill it at a chosen point. Prints {@value #DONE}
+ * with the status when it finishes. Argument: the working directory.
+ */
+public final class CrashLoopMain {
+
+    static final String CHUNK = "CHUNK";
+    static final String DONE = "DONE";
+    static final String PAIR = "crashloop";
+
+    private CrashLoopMain() {
+    }
+
+    static PairSpec pair() {
+        return PairSpec.builder(Endpoint.parse("a"), Endpoint.parse("b"), SyncMode.TWO_WAY).name(PAIR)
+                .feature(Feature.WATCHLIST, FeatureOptions.ALL).feature(Feature.HISTORY, FeatureOptions.ALL).build();
+    }
+
+    /** A local tracker as a connector session, with small batches so a run has many chunks. */
+    static final class TrackerSession implements ConnectorSession {
+        final LocalTracker tracker;
+        final ConnectorManifest manifest;
+
+        TrackerSession(String name, LocalTracker tracker) {
+            this.tracker = tracker;
+            this.manifest = ConnectorManifest.builder(name, ApiVersion.CURRENT).features(Feature.WATCHLIST, Feature.HISTORY)
+                    .capabilities(ConnectorCapabilities.builder().keepsPlayEvents(true).batchSize(Feature.WATCHLIST, 3)
+                            .batchSize(Feature.HISTORY, 3).build()).authProvider(null).build();
+        }
+
+        @Override
+        public ReadResult read(ReadRequest request) {
+            return ReadResult.complete(tracker.items(request.feature()));
+        }
+
+        @Override
+        public WriteResult add(Feature feature, List<MediaItem> items, boolean dryRun) {
+            return tracker.add(feature, items, dryRun);
+        }
+
+        @Override
+        public WriteResult remove(Feature feature, List<MediaItem> items, boolean dryRun) {
+            return tracker.remove(feature, items, dryRun);
+        }
+    }
+
+    /** Runs one sync of the pair in {@code dir}; {@code onChunk} runs after every applied chunk. */
+    static SyncResult sync(Path dir, Runnable onChunk) {
+        ConfigStore config = ConfigStore.open(dir.resolve("config.json"));
+        try (SqliteStateStore state = SqliteStateStore.open(dir.resolve("state.db"));
+             LocalTracker a = LocalTracker.open(dir.resolve("a.db"));
+             LocalTracker b = LocalTracker.open(dir.resolve("b.db"))) {
+            TrackerSession sa = new TrackerSession("a", a);
+            TrackerSession sb = new TrackerSession("b", b);
+            int[] chunks = {0};
+            return new GenericSyncModule().runSync(SyncContext.builder(pair()).source(sa.manifest, sa).target(sb.manifest, sb)
+                    .state(state).force(true).progress(e -> {
+                        if (e.stage().equals("apply")) {
+                            // a provider would persist a refreshed token here: the config is rewritten mid-run
+                            config.update("local", "default", Map.of("chunk", String.valueOf(++chunks[0])));
+                            onChunk.run();
+                        }
+                    }).build());
+        }
+    }
+
+    public static void main(String[] args) {
+        SyncResult r = sync(Path.of(args[0]), () -> {
+            System.out.println(CHUNK);
+            System.out.flush();
+        });
+        System.out.println(DONE + " " + r.status());
+    }
+}

@@ -1,0 +1,82 @@
+package io.crosswatch.core.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosswatch.api.sync.SyncStatus;
+import io.crosswatch.core.Orchestrator;
+import io.crosswatch.core.RunInProgressException;
+import io.crosswatch.core.RunReport;
+import io.crosswatch.core.RunRequest;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two syncs on one config never interleave: the second is refused at once, in one JVM and across two. */
+class RunLockAcrossJvmsTest {
+
+    static final String CONFIG = """
+            {"pairs": [{"name": "p", "source": "a", "target": "b", "mode": "two_way", "features": {"watchlist": true}}]}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSecondRunOnTheSameConfigInThisJvmIsRefused() throws Exception {
+        Path config = dir.resolve("crosswatch.json");
+        Files.writeString(config, CONFIG);
+        Orchestrator first = LockedRunMain.orchestrator(config);
+        Orchestrator second = LockedRunMain.orchestrator(config);
+        List<RuntimeException> refused = new ArrayList<>();
+        RunReport report = first.run(RunRequest.builder().progress(e -> {
+            if (refused.isEmpty()) {
+                refused.add(assertThrows(RunInProgressException.class, () -> second.run(RunRequest.all())));
+            }
+        }).build());
+        assertEquals(SyncStatus.SUCCESS, report.status(), report.toString());
+        assertTrue(refused.get(0).getMessage().contains("another sync is running for " + config), refused.get(0).getMessage());
+        assertEquals(SyncStatus.SUCCESS, second.run(RunRequest.all()).status(), "the lock is released after the run");
+    }
+
+    @Test
+    void aSecondRunFromAnotherJvmIsRefusedUntilTheFirstEnds() throws Exception {
+        Path config = dir.resolve("crosswatch.json");
+        Files.writeString(config, CONFIG);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                LockedRunMain.class.getName(), config.toString())).redirectErrorStream(true).start();
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+                StringBuilder seen = new StringBuilder();
+                String line;
+                while ((line = out.readLine()) != null && !line.equals(LockedRunMain.RUNNING)) {
+                    seen.append(line).append('\n');
+                }
+                assertEquals(LockedRunMain.RUNNING, line, "the child never started its run:\n" + seen);
+                Orchestrator mine = LockedRunMain.orchestrator(config);
+                RunInProgressException e = assertThrows(RunInProgressException.class, () -> mine.run(RunRequest.all()));
+                assertTrue(e.getMessage().contains("another sync is running"), e.getMessage());
+                child.getOutputStream().close(); // let the child finish
+                while ((line = out.readLine()) != null && !line.startsWith("DONE")) {
+                    seen.append(line).append('\n');
+                }
+                assertEquals("DONE SUCCESS", line, seen.toString());
+                child.waitFor();
+                assertEquals(SyncStatus.SUCCESS, mine.run(RunRequest.all()).status(), "refused only while the other run held the lock");
+            });
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+}

@@ -4,8 +4,9 @@
  * keeps config and state, and offers providers one HTTP toolkit.
  *
  * <p>Service lookups: {@link io.crosswatch.api.auth.AuthProvider}, {@link
- * io.crosswatch.api.sync.Connector}, {@link io.crosswatch.api.sync.SyncModule} and {@link
- * io.crosswatch.api.metadata.MetadataProvider}. Provides the {@code local} tracker connector,
+ * io.crosswatch.api.sync.Connector}, {@link io.crosswatch.api.sync.SyncModule}, {@link
+ * io.crosswatch.api.metadata.MetadataProvider}, {@link io.crosswatch.api.scrobble.ScrobbleSource} and
+ * {@link io.crosswatch.api.scrobble.ScrobbleTarget}. Provides the {@code local} tracker connector,
  * the embedded default that needs no account.
  *
  * @since 0.1
@@ -17,11 +18,13 @@ module io.crosswatch.core {
     requires transitive okhttp3;
     requires transitive java.sql;
     requires org.xerial.sqlitejdbc;
+    requires jdk.httpserver;
 
     exports io.crosswatch.core;
     exports io.crosswatch.core.config;
     exports io.crosswatch.core.http;
     exports io.crosswatch.core.local;
+    exports io.crosswatch.core.scrobble;
     exports io.crosswatch.core.state;
     exports io.crosswatch.core.sync;
 
@@ -29,6 +32,8 @@ module io.crosswatch.core {
     uses io.crosswatch.api.sync.Connector;
     uses io.crosswatch.api.sync.SyncModule;
     uses io.crosswatch.api.metadata.MetadataProvider;
+    uses io.crosswatch.api.scrobble.ScrobbleSource;
+    uses io.crosswatch.api.scrobble.ScrobbleTarget;
 
     provides io.crosswatch.api.sync.Connector with io.crosswatch.core.local.LocalTrackerConnector;
 }

@@ -16,4 +16,9 @@ module io.crosswatch.providers.sync {
             io.crosswatch.providers.sync.simkl.SimklConnector,
             io.crosswatch.providers.sync.tmdb.TmdbConnector,
             io.crosswatch.providers.sync.trakt.TraktConnector;
+
+    provides io.crosswatch.api.scrobble.ScrobbleSource with
+            io.crosswatch.providers.sync.jellyfin.JellyfinWebhookSource,
+            io.crosswatch.providers.sync.plex.PlexWebhookSource;
+    provides io.crosswatch.api.scrobble.ScrobbleTarget with io.crosswatch.providers.sync.trakt.TraktScrobbleTarget;
 }

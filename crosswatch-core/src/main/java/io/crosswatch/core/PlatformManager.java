@@ -12,6 +12,8 @@ import io.crosswatch.api.auth.AuthProvider;
 import io.crosswatch.api.auth.AuthStatus;
 import io.crosswatch.api.auth.AuthStep;
 import io.crosswatch.api.metadata.MetadataProvider;
+import io.crosswatch.api.scrobble.ScrobbleSource;
+import io.crosswatch.api.scrobble.ScrobbleTarget;
 import io.crosswatch.api.sync.Connector;
 import io.crosswatch.api.sync.SyncModule;
 import io.crosswatch.core.config.ConfigStore;
@@ -90,6 +92,26 @@ public final class PlatformManager {
     /** @return the metadata providers, in discovery order */
     public List<MetadataProvider> metadataProviders() {
         return list(ProviderFamily.METADATA, MetadataProvider.class);
+    }
+
+    /** @return the scrobble sources (media-server playback events), in discovery order */
+    public List<ScrobbleSource> scrobbleSources() {
+        return list(ProviderFamily.SCROBBLE_SOURCE, ScrobbleSource.class);
+    }
+
+    /** @return the scrobble targets (trackers that take live playback), in discovery order */
+    public List<ScrobbleTarget> scrobbleTargets() {
+        return list(ProviderFamily.SCROBBLE_TARGET, ScrobbleTarget.class);
+    }
+
+    /** @return the scrobble source of that name */
+    public Optional<ScrobbleSource> scrobbleSource(String name) {
+        return find(ProviderFamily.SCROBBLE_SOURCE, name, ScrobbleSource.class);
+    }
+
+    /** @return the scrobble target of that name */
+    public Optional<ScrobbleTarget> scrobbleTarget(String name) {
+        return find(ProviderFamily.SCROBBLE_TARGET, name, ScrobbleTarget.class);
     }
 
     /** @return the sync modules, in discovery order */
@@ -365,7 +387,8 @@ public final class PlatformManager {
 
         /**
          * Registers a provider instance; it is added to every family whose SPI it implements
-         * ({@code AuthProvider}, {@code Connector}, {@code SyncModule}, {@code MetadataProvider}).
+         * ({@code AuthProvider}, {@code Connector}, {@code SyncModule}, {@code MetadataProvider},
+         * {@code ScrobbleSource}, {@code ScrobbleTarget}).
          *
          * @param provider the provider
          * @return this
@@ -379,7 +402,8 @@ public final class PlatformManager {
             }
             if (!any) {
                 throw new IllegalArgumentException(provider.getClass().getName()
-                        + " implements none of AuthProvider, Connector, SyncModule, MetadataProvider");
+                        + " implements none of AuthProvider, Connector, SyncModule, MetadataProvider, ScrobbleSource,"
+                        + " ScrobbleTarget");
             }
             registered.add(provider);
             return this;

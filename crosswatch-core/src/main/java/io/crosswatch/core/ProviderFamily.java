@@ -16,7 +16,11 @@ public enum ProviderFamily {
     /** {@link io.crosswatch.api.sync.SyncModule}. */
     SYNC_MODULE("sync module"),
     /** {@link io.crosswatch.api.metadata.MetadataProvider}. */
-    METADATA("metadata provider");
+    METADATA("metadata provider"),
+    /** {@link io.crosswatch.api.scrobble.ScrobbleSource}. */
+    SCROBBLE_SOURCE("scrobble source"),
+    /** {@link io.crosswatch.api.scrobble.ScrobbleTarget}. */
+    SCROBBLE_TARGET("scrobble target");
 
     private final String label;
 

@@ -222,5 +222,8 @@ class ModuleLayerDiscoveryTest {
         for (String d : discovered(pm)) {
             assertTrue(d.contains("@module io.crosswatch.providers.") || d.contains("@module io.crosswatch.core"), d);
         }
+        // the scrobble families are found on the module path too
+        assertTrue(discovered(pm).stream().anyMatch(d -> d.startsWith("SCROBBLE_SOURCE:plex@")), discovered(pm).toString());
+        assertTrue(discovered(pm).stream().anyMatch(d -> d.startsWith("SCROBBLE_TARGET:trakt@")), discovered(pm).toString());
     }
 }

@@ -67,6 +67,8 @@ final class ProvidersCommand implements Callable<Integer> {
             case CONNECTOR -> "sync connectors";
             case SYNC_MODULE -> "sync modules";
             case METADATA -> "metadata providers";
+            case SCROBBLE_SOURCE -> "scrobble sources (webhooks: POST /webhook/<name>)";
+            case SCROBBLE_TARGET -> "scrobble targets";
         };
     }
 

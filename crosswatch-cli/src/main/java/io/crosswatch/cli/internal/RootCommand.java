@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {InitCommand.class, QuickstartCommand.class, ProvidersCommand.class, ConnectCommand.class,
                 DisconnectCommand.class, SyncCommand.class, PlanCommand.class, ImportCommand.class,
                 ExportCommand.class, MetadataCommand.class, StatusCommand.class, UnresolvedCommand.class,
-                UndoCommand.class})
+                UndoCommand.class, DaemonCommand.class})
 public final class RootCommand implements Runnable {
 
     private final CliEnvironment env;

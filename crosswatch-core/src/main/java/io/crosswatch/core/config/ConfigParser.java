@@ -34,7 +34,7 @@ final class ConfigParser {
 
     private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
     private static final Pattern INSTANCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    private static final Set<String> TOP_KEYS = Set.of("providers", "pairs", "sync", "metadata", "stateFile",
+    private static final Set<String> TOP_KEYS = Set.of("providers", "pairs", "sync", "metadata", "stateFile", "scrobble", "daemon",
             "pluginsDir", "$schema", "version");
     private static final Set<String> PAIR_KEYS = Set.of("name", "source", "target", "mode", "features", "options");
     private static final Set<String> FEATURE_KEYS = Set.of("enabled", "add", "remove");

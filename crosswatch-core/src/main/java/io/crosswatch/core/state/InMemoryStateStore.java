@@ -23,7 +23,7 @@ import java.util.Optional;
  * @since 0.1
  */
 @Api(status = Api.Status.EXPERIMENTAL)
-public final class InMemoryStateStore implements SyncStateStore {
+public final class InMemoryStateStore implements SyncStateStore, ScrobbleStore {
 
     private final Map<String, Baseline> baselines = new HashMap<>();
     private final Map<String, Map<String, Tombstone>> tombstones = new HashMap<>();
@@ -31,6 +31,9 @@ public final class InMemoryStateStore implements SyncStateStore {
     private final Map<String, Map<String, PhantomRecord>> phantoms = new HashMap<>();
     private final Map<String, List<RunRecord>> runs = new HashMap<>();
     private int commits;
+    private final Map<String, List<QueuedScrobble>> queue = new java.util.TreeMap<>();
+    private final Map<String, Map<String, RecordedPlay>> plays = new HashMap<>();
+    private long nextQueueId = 1;
 
     private static String slot(String pair, Feature feature, Side side) {
         return pair + "\u0000" + feature + "\u0000" + side;
@@ -78,6 +81,63 @@ public final class InMemoryStateStore implements SyncStateStore {
     public synchronized List<RunRecord> runs(String pair, int limit) {
         List<RunRecord> all = runs.getOrDefault(pair, List.of());
         return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    }
+
+    @Override
+    public synchronized QueuedScrobble enqueue(QueuedScrobble q) {
+        QueuedScrobble stored = new QueuedScrobble(nextQueueId++, q.target(), q.action(), q.item(), q.percent(), q.occurredAt(),
+                q.attempts(), q.nextAttemptAt());
+        queue.computeIfAbsent(q.target(), k -> new ArrayList<>()).add(stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized List<QueuedScrobble> queued(String target) {
+        return List.copyOf(queue.getOrDefault(target, List.of()));
+    }
+
+    @Override
+    public synchronized List<String> queuedTargets() {
+        List<String> out = new ArrayList<>();
+        queue.forEach((t, q) -> {
+            if (!q.isEmpty()) {
+                out.add(t);
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public synchronized void dequeue(long id) {
+        queue.values().forEach(q -> q.removeIf(e -> e.id() == id));
+    }
+
+    @Override
+    public synchronized void requeue(QueuedScrobble entry) {
+        queue.values().forEach(q -> q.replaceAll(e -> e.id() == entry.id() ? entry : e));
+    }
+
+    @Override
+    public synchronized void recordPlay(RecordedPlay p) {
+        plays.computeIfAbsent(p.target(), k -> new LinkedHashMap<>()).put(p.key() + "@" + p.minute(), p);
+    }
+
+    @Override
+    public synchronized List<RecordedPlay> recordedPlays(String target) {
+        List<RecordedPlay> out = new ArrayList<>(plays.getOrDefault(target, Map.of()).values());
+        out.sort(java.util.Comparator.comparingLong(RecordedPlay::minute).thenComparing(RecordedPlay::key));
+        return out;
+    }
+
+    @Override
+    public synchronized int forgetPlays(Instant before) {
+        int[] n = {0};
+        plays.values().forEach(m -> m.values().removeIf(p -> {
+            boolean old = p.recordedAt().isBefore(before);
+            n[0] += old ? 1 : 0;
+            return old;
+        }));
+        return n[0];
     }
 
     /** @return how many commits were applied (tests use it to prove a dry run wrote nothing) */

@@ -38,12 +38,15 @@ import java.util.Set;
  * Baseline items are stored as one JSON array per (pair, feature, side) in
  * {@link MediaItemCodec}'s shape.
  *
+ * <p>Also the {@link ScrobbleStore}: the scrobble queue and recorded plays live in the same file
+ * (schema version 2), so the sync engine and the scrobbler share them.
+ *
  * <p>Thread-safe: one connection, guarded by this object's lock.
  *
  * @since 0.1
  */
 @Api(status = Api.Status.EXPERIMENTAL)
-public final class SqliteStateStore implements SyncStateStore {
+public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
 
     private static final System.Logger LOG = System.getLogger(SqliteStateStore.class.getName());
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -63,6 +66,14 @@ public final class SqliteStateStore implements SyncStateStore {
         "CREATE TABLE runs (run_id TEXT PRIMARY KEY, pair TEXT NOT NULL, started_at INTEGER NOT NULL,"
             + " finished_at INTEGER NOT NULL, status TEXT NOT NULL, dry_run INTEGER NOT NULL, report TEXT NOT NULL)",
         "CREATE INDEX runs_by_pair ON runs (pair, started_at)"
+    }, new String[] {
+        // version 2: the scrobble queue and the journal of plays scrobbles recorded (ScrobbleStore)
+        "CREATE TABLE scrobble_queue (id INTEGER PRIMARY KEY AUTOINCREMENT, target TEXT NOT NULL, action TEXT NOT NULL,"
+            + " item TEXT NOT NULL, percent REAL NOT NULL, occurred_at INTEGER NOT NULL, attempts INTEGER NOT NULL,"
+            + " next_attempt_at INTEGER NOT NULL)",
+        "CREATE INDEX scrobble_queue_by_target ON scrobble_queue (target, id)",
+        "CREATE TABLE recorded_plays (target TEXT NOT NULL, key TEXT NOT NULL, minute INTEGER NOT NULL, item TEXT NOT NULL,"
+            + " recorded_at INTEGER NOT NULL, PRIMARY KEY (target, key, minute))"
     });
 
     private final Path file;
@@ -413,6 +424,127 @@ public final class SqliteStateStore implements SyncStateStore {
             throw failure("read the run history of " + pair, e);
         }
         return out;
+    }
+
+    @Override
+    public synchronized QueuedScrobble enqueue(QueuedScrobble q) {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO scrobble_queue (target, action, item, percent,"
+                + " occurred_at, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, q.target());
+            ps.setString(2, q.action().name());
+            ps.setString(3, MediaItemCodec.write(q.item()));
+            ps.setDouble(4, q.percent());
+            ps.setLong(5, q.occurredAt().toEpochMilli());
+            ps.setInt(6, q.attempts());
+            ps.setLong(7, q.nextAttemptAt().toEpochMilli());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return new QueuedScrobble(keys.getLong(1), q.target(), q.action(), q.item(), q.percent(), q.occurredAt(),
+                        q.attempts(), q.nextAttemptAt());
+            }
+        } catch (SQLException e) {
+            throw failure("queue a scrobble for " + q.target(), e);
+        }
+    }
+
+    @Override
+    public synchronized List<QueuedScrobble> queued(String target) {
+        List<QueuedScrobble> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id, action, item, percent, occurred_at, attempts,"
+                + " next_attempt_at FROM scrobble_queue WHERE target = ? ORDER BY id")) {
+            ps.setString(1, target);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new QueuedScrobble(rs.getLong(1), target, QueuedScrobble.Action.valueOf(rs.getString(2)),
+                            MediaItemCodec.readItem(rs.getString(3)), rs.getDouble(4), Instant.ofEpochMilli(rs.getLong(5)),
+                            rs.getInt(6), Instant.ofEpochMilli(rs.getLong(7))));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the scrobble queue of " + target, e);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized List<String> queuedTargets() {
+        List<String> out = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT DISTINCT target FROM scrobble_queue ORDER BY target")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw failure("read the scrobble queue", e);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void dequeue(long id) {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM scrobble_queue WHERE id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("remove scrobble " + id + " from the queue", e);
+        }
+    }
+
+    @Override
+    public synchronized void requeue(QueuedScrobble q) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE scrobble_queue SET attempts = ?, next_attempt_at = ? WHERE id = ?")) {
+            ps.setInt(1, q.attempts());
+            ps.setLong(2, q.nextAttemptAt().toEpochMilli());
+            ps.setLong(3, q.id());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("reschedule scrobble " + q.id(), e);
+        }
+    }
+
+    @Override
+    public synchronized void recordPlay(RecordedPlay p) {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO recorded_plays (target, key, minute,"
+                + " item, recorded_at) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, p.target());
+            ps.setString(2, p.key());
+            ps.setLong(3, p.minute());
+            ps.setString(4, MediaItemCodec.write(p.item()));
+            ps.setLong(5, p.recordedAt().toEpochMilli());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("record a scrobbled play on " + p.target(), e);
+        }
+    }
+
+    @Override
+    public synchronized List<RecordedPlay> recordedPlays(String target) {
+        List<RecordedPlay> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT key, item, recorded_at FROM recorded_plays WHERE target = ? ORDER BY minute, key")) {
+            ps.setString(1, target);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RecordedPlay(target, rs.getString(1), MediaItemCodec.readItem(rs.getString(2)),
+                            Instant.ofEpochMilli(rs.getLong(3))));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the scrobbled plays of " + target, e);
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized int forgetPlays(Instant before) {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM recorded_plays WHERE recorded_at < ?")) {
+            ps.setLong(1, before.toEpochMilli());
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("forget old scrobbled plays", e);
+        }
     }
 
     private IllegalStateException failure(String what, SQLException e) {

@@ -25,6 +25,7 @@ import io.crosswatch.api.sync.SyncStatus;
 import io.crosswatch.api.sync.WriteResult;
 import io.crosswatch.core.state.RunJournal;
 import io.crosswatch.core.state.RunRecord;
+import io.crosswatch.core.state.ScrobbleStore;
 import io.crosswatch.core.state.StateCommit;
 import io.crosswatch.core.state.SyncStateStore;
 import java.lang.System.Logger.Level;
@@ -51,6 +52,10 @@ import java.util.Set;
  * progress event per chunk and cancellation between chunks) → persist the new baselines, activity
  * tokens, tombstones, unresolved and phantom records and the run record in one
  * {@link SyncStateStore#commit}. A dry run plans and reports and writes nothing, not even state.
+ *
+ * <p>When the store is also a {@link ScrobbleStore}, the plays a scrobbler recorded on a side are
+ * part of that side's history read (unless the read lists them already), so a sync never posts a
+ * play the scrobbler already delivered.
  *
  * <p>With a plain {@link StateStore} (not a {@link SyncStateStore}) only baselines persist; the
  * tombstone, unresolved and phantom guards then work within one run only, and the result says so.
@@ -275,6 +280,17 @@ public final class GenericSyncModule implements SyncModule {
                 }
             }
             reads.computeIfAbsent(f, k -> new EnumMap<>(Side.class)).put(side, r);
+            if (f == Feature.HISTORY && ctx.state() instanceof ScrobbleStore scrobbles) {
+                // plays a scrobbler already put on this side count as present: a sync never re-posts them
+                String endpoint = (side == Side.SOURCE ? ctx.pair().source() : ctx.pair().target()).toString();
+                List<MediaItem> read = b.build().items();
+                List<MediaItem> scrobbled = ScrobbledPlays.missing(scrobbles.recordedPlays(endpoint), read);
+                if (!scrobbled.isEmpty()) {
+                    List<MediaItem> all = new ArrayList<>(read);
+                    all.addAll(scrobbled);
+                    b.items(all);
+                }
+            }
             return b.build();
         }
 

@@ -34,7 +34,7 @@ class SqliteStateStoreTest extends StateStoreContractTest {
         if (db.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(db)));
         }
-        assertEquals(1, ((SqliteStateStore) store).schemaVersion());
+        assertEquals(2, ((SqliteStateStore) store).schemaVersion());
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
             rs.next();

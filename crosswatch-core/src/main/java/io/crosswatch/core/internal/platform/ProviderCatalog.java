@@ -10,6 +10,8 @@ import io.crosswatch.api.sync.ConnectorManifest;
 import io.crosswatch.api.sync.SyncModule;
 import io.crosswatch.core.DiscoveredProvider;
 import io.crosswatch.core.DiscoveryProblem;
+import io.crosswatch.api.scrobble.ScrobbleSource;
+import io.crosswatch.api.scrobble.ScrobbleTarget;
 import io.crosswatch.core.ProviderFamily;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -61,6 +63,8 @@ public final class ProviderCatalog {
             case CONNECTOR -> Connector.class;
             case SYNC_MODULE -> SyncModule.class;
             case METADATA -> MetadataProvider.class;
+            case SCROBBLE_SOURCE -> ScrobbleSource.class;
+            case SCROBBLE_TARGET -> ScrobbleTarget.class;
         };
     }
 
@@ -195,6 +199,18 @@ public final class ProviderCatalog {
                 }
                 case METADATA -> {
                     MetadataManifest m = ((MetadataProvider) instance).manifest();
+                    name = m.name();
+                    version = null;
+                    api = m.apiVersion();
+                }
+                case SCROBBLE_SOURCE -> {
+                    ScrobbleSource m = (ScrobbleSource) instance;
+                    name = m.name();
+                    version = null;
+                    api = m.apiVersion();
+                }
+                case SCROBBLE_TARGET -> {
+                    ScrobbleTarget m = (ScrobbleTarget) instance;
                     name = m.name();
                     version = null;
                     api = m.apiVersion();

@@ -1,0 +1,88 @@
+package io.crosswatch.core.scrobble;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.crosswatch.api.Api;
+import io.crosswatch.api.ConfigException;
+import io.crosswatch.api.Secret;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@code daemon} section of the config.
+ *
+ * <pre>{@code
+ * "daemon": {
+ *   "bind": "127.0.0.1", "port": 8787, "secret": "long-random-string",
+ *   "maxBodyBytes": 1048576,
+ *   "schedules": {"plex-trakt": "PT30M", "trakt-local": "PT6H"},
+ *   "listen": ["plex"]
+ * }
+ * }</pre>
+ *
+ * @param bind         the address the webhook endpoint binds to; loopback by default
+ * @param port         the port, {@code 0} for any free one
+ * @param secret       the shared secret webhooks must present
+ * @param maxBodyBytes larger webhook bodies are refused with 413
+ * @param schedules    pair name → interval between its runs
+ * @param listen       scrobble sources whose live connection the daemon opens
+ * @since 0.1
+ */
+@Api(status = Api.Status.EXPERIMENTAL)
+public record DaemonSettings(String bind, int port, Secret secret, int maxBodyBytes, Map<String, Duration> schedules,
+                             java.util.List<String> listen) {
+
+    /** The default port. */
+    public static final int DEFAULT_PORT = 8787;
+    /** The default body limit: 1 MiB. */
+    public static final int DEFAULT_MAX_BODY = 1 << 20;
+
+    /** Validates. */
+    public DaemonSettings {
+        bind = bind == null || bind.isBlank() ? "127.0.0.1" : bind;
+        if (port < 0 || port > 65535) {
+            throw new ConfigException("daemon.port", "must be 0–65535, got " + port);
+        }
+        Objects.requireNonNull(secret, "secret");
+        if (secret.reveal().length() < 16) {
+            throw new ConfigException("daemon.secret", "must be at least 16 characters (it guards the webhook endpoint)");
+        }
+        if (maxBodyBytes <= 0) {
+            throw new ConfigException("daemon.maxBodyBytes", "must be positive");
+        }
+        schedules.forEach((pair, every) -> {
+            if (every.isNegative() || every.isZero()) {
+                throw new ConfigException("daemon.schedules." + pair, "must be a positive duration such as PT30M");
+            }
+        });
+        schedules = Map.copyOf(schedules);
+        listen = java.util.List.copyOf(listen);
+    }
+
+    /**
+     * Reads the {@code daemon} section.
+     *
+     * @param section the section
+     * @return the settings
+     * @throws ConfigException naming the key at fault (a missing secret is one)
+     */
+    public static DaemonSettings fromJson(JsonNode section) {
+        if (section == null || !section.isObject()) {
+            throw new ConfigException("daemon", "the daemon needs a 'daemon' section with at least a 'secret'");
+        }
+        String secret = Optional.ofNullable(section.get("secret")).filter(JsonNode::isTextual).map(JsonNode::asText)
+                .orElseThrow(() -> new ConfigException("daemon.secret", "is required: webhooks must present it"));
+        Map<String, Duration> schedules = new LinkedHashMap<>();
+        JsonNode s = section.path("schedules");
+        if (!s.isMissingNode() && !s.isObject()) {
+            throw new ConfigException("daemon.schedules", "must map pair names to durations such as PT30M");
+        }
+        s.properties().forEach(e -> schedules.put(e.getKey(),
+                ScrobbleSettings.duration(s, e.getKey(), null)));
+        return new DaemonSettings(section.path("bind").asText(null), section.path("port").asInt(DEFAULT_PORT), new Secret(secret),
+                section.path("maxBodyBytes").asInt(DEFAULT_MAX_BODY), schedules,
+                section.has("listen") ? ScrobbleSettings.strings(section, "listen") : java.util.List.of());
+    }
+}

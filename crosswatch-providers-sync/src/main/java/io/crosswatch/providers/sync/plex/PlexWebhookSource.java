@@ -1,0 +1,148 @@
+package io.crosswatch.providers.sync.plex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crosswatch.api.media.MediaIds;
+import io.crosswatch.api.media.MediaItem;
+import io.crosswatch.api.media.MediaType;
+import io.crosswatch.api.scrobble.ScrobbleEvent;
+import io.crosswatch.api.scrobble.ScrobbleSource;
+import io.crosswatch.api.scrobble.WebhookRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Plex Media Server webhooks: a {@code multipart/form-data} POST whose {@code payload} part is
+ * JSON ({@code event}, {@code Account}, {@code Server}, {@code Metadata}); a thumbnail part may
+ * follow and is skipped. {@code media.play/pause/resume/stop} map to their kinds and {@code
+ * media.scrobble} (sent once playback passes 90 %) to a stop at that progress. Other events and
+ * items other than movies and episodes are ignored. A plain JSON body is accepted too (proxies).
+ */
+public final class PlexWebhookSource implements ScrobbleSource {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, ScrobbleEvent.Kind> KINDS = Map.of(
+            "media.play", ScrobbleEvent.Kind.PLAY,
+            "media.pause", ScrobbleEvent.Kind.PAUSE,
+            "media.resume", ScrobbleEvent.Kind.RESUME,
+            "media.stop", ScrobbleEvent.Kind.STOP,
+            "media.scrobble", ScrobbleEvent.Kind.STOP);
+
+    /** Does no work. */
+    public PlexWebhookSource() {
+        // stateless
+    }
+
+    @Override
+    public String name() {
+        return "plex";
+    }
+
+    @Override
+    public List<ScrobbleEvent> parseWebhook(WebhookRequest request) {
+        byte[] json = request.contentType().toLowerCase(Locale.ROOT).startsWith("multipart/")
+                ? Multipart.part(request.contentType(), request.body(), "payload")
+                : request.body();
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the Plex webhook payload is not JSON");
+        }
+        if (root == null || !root.isObject() || !root.path("event").isTextual()) {
+            throw new IllegalArgumentException("the Plex webhook payload has no 'event'");
+        }
+        ScrobbleEvent.Kind kind = KINDS.get(root.path("event").asText());
+        JsonNode md = root.path("Metadata");
+        if (kind == null || !md.isObject()) {
+            return List.of();
+        }
+        MediaItem item;
+        switch (md.path("type").asText()) {
+            case "movie" -> item = MediaItem.builder(MediaType.MOVIE).ids(PlexGuids.idsOf(md)).title(PlexJson.text(md.path("title")))
+                    .year(PlexJson.intOrNull(md.path("year"))).build();
+            case "episode" -> {
+                MediaIds show = PlexGuids.parse(md.path("grandparentGuid").asText(null)).ids();
+                item = MediaItem.builder(MediaType.EPISODE).ids(PlexGuids.idsOf(md)).title(PlexJson.text(md.path("title")))
+                        .showIds(show).showTitle(PlexJson.text(md.path("grandparentTitle")))
+                        .season(PlexJson.intOrNull(md.path("parentIndex"))).episode(PlexJson.intOrNull(md.path("index"))).build();
+            }
+            default -> {
+                return List.of();
+            }
+        }
+        long offset = PlexJson.longOf(md.path("viewOffset"), 0);
+        long duration = PlexJson.longOf(md.path("duration"), 0);
+        double percent = duration > 0 ? 100.0 * offset / duration : 0;
+        if (root.path("event").asText().equals("media.scrobble")) {
+            percent = Math.max(percent, 90); // Plex sends it only past 90 %, sometimes without an offset
+        }
+        return List.of(new ScrobbleEvent(kind, item, percent, Duration.ofMillis(offset), request.receivedAt(), name(),
+                PlexJson.text(root.path("Account").path("title")), PlexJson.text(root.path("Server").path("title")),
+                PlexJson.text(md.path("librarySectionTitle"))));
+    }
+
+    @Override
+    public String toString() {
+        return "PlexWebhookSource";
+    }
+
+    /** The one multipart/form-data reader the webhook needs: the bytes of a named part. */
+    static final class Multipart {
+        private Multipart() {
+        }
+
+        static byte[] part(String contentType, byte[] body, String name) {
+            String boundary = null;
+            for (String p : contentType.split(";")) {
+                String t = p.trim();
+                if (t.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
+                    boundary = t.substring(9).replace("\"", "");
+                }
+            }
+            if (boundary == null || boundary.isEmpty()) {
+                throw new IllegalArgumentException("multipart body without a boundary");
+            }
+            byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+            int at = indexOf(body, delimiter, 0);
+            while (at >= 0) {
+                int headersStart = at + delimiter.length;
+                if (headersStart + 1 < body.length && body[headersStart] == '-' && body[headersStart + 1] == '-') {
+                    break; // closing delimiter
+                }
+                int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), headersStart);
+                if (headersEnd < 0) {
+                    break;
+                }
+                int next = indexOf(body, delimiter, headersEnd + 4);
+                if (next < 0) {
+                    throw new IllegalArgumentException("multipart body is truncated");
+                }
+                String headers = new String(body, headersStart, headersEnd - headersStart, StandardCharsets.ISO_8859_1);
+                if (headers.toLowerCase(Locale.ROOT).contains("name=\"" + name + "\"")) {
+                    int end = next - 2; // the CRLF before the delimiter belongs to it
+                    return java.util.Arrays.copyOfRange(body, headersEnd + 4, Math.max(headersEnd + 4, end));
+                }
+                at = next;
+            }
+            throw new IllegalArgumentException("multipart body has no '" + name + "' part");
+        }
+
+        private static int indexOf(byte[] hay, byte[] needle, int from) {
+            outer:
+            for (int i = Math.max(0, from); i <= hay.length - needle.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (hay[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
+    }
+}

@@ -44,15 +44,6 @@ final class SyncCommand implements Callable<Integer> {
         RunReport report = SyncRunner.run(root, cfg, pairs, features.isEmpty() ? EnumSet.noneOf(Feature.class)
                 : EnumSet.copyOf(features), dryRun ? Boolean.TRUE : null, force, json ? e -> { } : progress);
         progress.endLine();
-        int code = SyncReports.exitCode(report);
-        if (json) {
-            out.println(SyncReports.JSON.writeValueAsString(SyncReports.json(report, code)));
-        } else {
-            SyncReports.table(report, out);
-            out.println();
-            out.println("result: " + SyncReports.outcome(code) + " (exit " + code + ")");
-        }
-        out.flush();
-        return code;
+        return SyncReports.print(report, json, out, "result");
     }
 }

@@ -57,6 +57,28 @@ final class SyncReports {
     }
 
     /** One table per pair: a row per feature and direction, then the phase timings and any reasons. */
+    /**
+     * Prints a report as JSON or as the table followed by one summary line, and returns the exit code.
+     *
+     * @param report  the report
+     * @param json    print JSON for scripts instead of the table
+     * @param out     where to print
+     * @param subject what ran, for the summary line ({@code result}, {@code undo of <run>})
+     * @return the exit code: 0 success, 1 partial, 2 failure
+     */
+    static int print(RunReport report, boolean json, PrintWriter out, String subject) throws java.io.IOException {
+        int code = exitCode(report);
+        if (json) {
+            out.println(JSON.writeValueAsString(json(report, code)));
+        } else {
+            table(report, out);
+            out.println();
+            out.println(subject + ": " + outcome(code) + " (exit " + code + ")");
+        }
+        out.flush();
+        return code;
+    }
+
     static void table(RunReport report, PrintWriter out) {
         out.println((report.dryRun() ? "dry run " : "run ") + report.runId() + ": " + lower(report.status())
                 + " in " + millis(report.duration()) + " ms");

@@ -41,15 +41,6 @@ final class UndoCommand implements Callable<Integer> {
                     .sleeper(root.env().sleeper()).build();
             report = orchestrator.undo(runId, dryRun);
         }
-        int code = SyncReports.exitCode(report);
-        if (json) {
-            out.println(SyncReports.JSON.writeValueAsString(SyncReports.json(report, code)));
-        } else {
-            SyncReports.table(report, out);
-            out.println();
-            out.println("undo of " + runId + ": " + SyncReports.outcome(code) + " (exit " + code + ")");
-        }
-        out.flush();
-        return code;
+        return SyncReports.print(report, json, out, "undo of " + runId);
     }
 }

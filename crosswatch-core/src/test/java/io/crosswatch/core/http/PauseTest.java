@@ -77,7 +77,7 @@ class PauseTest {
     @Test
     void cancellingDuringTheWaitWakesTheSleeper() {
         // The token is cancelled while the sleeper "sleeps": the pause must interrupt the
-        // sleeping thread (as it would wake Thread.sleep) and report the cancellation.
+        // sleeping thread (as it would wake a real sleep) and report the cancellation.
         Sleeper cancelsThenBlocks = d -> {
             token.cancel("cancelled while polling");
             if (Thread.interrupted()) {

@@ -161,20 +161,8 @@ public final class Paging {
         Objects.requireNonNull(graphQl, "graphQl");
         ObjectReader reader = reader(client, type);
         return new PagedItems<>(client.provider(), "POST " + path + " (GraphQL " + itemsField + ")", (index, before) -> {
-            ObjectNode body = client.mapper().createObjectNode();
-            body.put("query", graphQl);
-            ObjectNode vars = client.mapper().valueToTree(variables);
-            vars.put("page", index + 1);
-            vars.put("perPage", perPage);
-            body.set("variables", vars);
-            ServiceResponse r = client.request("POST", path).json(body).idempotent().access(Access.READ).send();
+            ServiceResponse r = graphQlPage(client, path, graphQl, variables, "page", index + 1, "perPage", perPage);
             JsonNode tree = r.json();
-            JsonNode errors = tree.path("errors");
-            if (errors.isArray() && errors.size() > 0) {
-                String message = errors.get(0).path("message").asText("unknown error");
-                throw new ProviderException(client.provider(), r.status(), false, r.endpoint() + " returned a GraphQL error: "
-                        + Redactor.standard().json(client.mapper().valueToTree(message).toString()), null);
-            }
             JsonNode page = tree.path("data").path("Page");
             List<T> items = items(r, page.path(itemsField), reader);
             boolean more = page.path("pageInfo").path("hasNextPage").asBoolean(false);
@@ -205,20 +193,8 @@ public final class Paging {
         Objects.requireNonNull(graphQl, "graphQl");
         Objects.requireNonNull(rows, "rows");
         return new PagedItems<>(client.provider(), "POST " + path + " (GraphQL " + field + ")", (index, before) -> {
-            ObjectNode body = client.mapper().createObjectNode();
-            body.put("query", graphQl);
-            ObjectNode vars = client.mapper().valueToTree(variables);
-            vars.put("chunk", index + 1);
-            vars.put("perChunk", perChunk);
-            body.set("variables", vars);
-            ServiceResponse r = client.request("POST", path).json(body).idempotent().access(Access.READ).send();
+            ServiceResponse r = graphQlPage(client, path, graphQl, variables, "chunk", index + 1, "perChunk", perChunk);
             JsonNode tree = r.json();
-            JsonNode errors = tree.path("errors");
-            if (errors.isArray() && errors.size() > 0) {
-                String message = errors.get(0).path("message").asText("unknown error");
-                throw new ProviderException(client.provider(), r.status(), false, r.endpoint() + " returned a GraphQL error: "
-                        + Redactor.standard().json(client.mapper().valueToTree(message).toString()), null);
-            }
             JsonNode collection = tree.path("data").path(field);
             if (!collection.isObject()) {
                 throw new ProviderException(client.provider(), r.status(), false, r.endpoint() + " returned no " + field, null);
@@ -251,6 +227,28 @@ public final class Paging {
             List<JsonNode> items = rows.apply(body);
             return new PagedItems.Page<>(items, more.test(body), -1);
         });
+    }
+
+    /**
+     * POSTs one page of a GraphQL query (a read: retried like a GET) and fails on GraphQL
+     * {@code errors}, which arrive with status 200.
+     */
+    private static ServiceResponse graphQlPage(ServiceClient client, String path, String graphQl, Map<String, ?> variables,
+                                               String pageVar, int page, String sizeVar, int size) {
+        ObjectNode body = client.mapper().createObjectNode();
+        body.put("query", graphQl);
+        ObjectNode vars = client.mapper().valueToTree(variables);
+        vars.put(pageVar, page);
+        vars.put(sizeVar, size);
+        body.set("variables", vars);
+        ServiceResponse r = client.request("POST", path).json(body).idempotent().access(Access.READ).send();
+        JsonNode errors = r.json().path("errors");
+        if (errors.isArray() && errors.size() > 0) {
+            String message = errors.get(0).path("message").asText("unknown error");
+            throw new ProviderException(client.provider(), r.status(), false, r.endpoint() + " returned a GraphQL error: "
+                    + Redactor.standard().json(client.mapper().valueToTree(message).toString()), null);
+        }
+        return r;
     }
 
     private static ObjectReader reader(ServiceClient client, Class<?> type) {

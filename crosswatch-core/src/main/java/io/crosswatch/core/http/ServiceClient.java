@@ -305,7 +305,12 @@ public final class ServiceClient {
             int status = response.status();
             log(r.method, logUrl, "HTTP " + status, started, attempt);
             Instant now = clock.instant();
+            // An exhausted budget holds every caller of this provider until it resets, but never
+            // for longer than this client waits for a Retry-After: a daily quota resetting hours
+            // away must not hang other runs in the JVM. Their next request then gets the
+            // service's 429 and fails fast as rate limited.
             RateLimitHeaders.exhaustedUntil(n -> response.header(n).orElse(null), now, toolkit.mapper())
+                    .filter(reset -> Duration.between(now, reset).compareTo(policy.maxRetryAfter()) <= 0)
                     .ifPresent(reset -> limiter.pauseUntil(access, reset));
 
             if (response.isSuccessful() || r.allowed.contains(status)) {

@@ -227,6 +227,23 @@ class ServiceClientRetryTest {
     }
 
     @Test
+    void anExhaustedBudgetResettingHoursAwayDoesNotHangTheProviderButFailsFastOnThe429() {
+        Instant reset = time.instant().plus(Duration.ofHours(6));
+        wm.stubFor(get(urlPathEqualTo("/first")).willReturn(okJson("{}")
+                .withHeader("X-RateLimit-Remaining", "0")
+                .withHeader("X-RateLimit-Reset", String.valueOf(reset.getEpochSecond()))));
+        wm.stubFor(get(urlPathEqualTo("/second")).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", String.valueOf(Duration.ofHours(6).toSeconds()))));
+        ServiceClient c = client().build();
+
+        c.get("/first");
+        RateLimitedException e = assertThrows(RateLimitedException.class, () -> c.get("/second"));
+
+        assertTrue(time.sleeps().isEmpty(), "nothing waited for the six-hour reset: " + time.sleeps());
+        assertEquals(Duration.ofHours(6), e.retryAfter().orElseThrow());
+    }
+
+    @Test
     void traktJsonRateLimitHeaderHoldsTheNextRequestUntilItsUntil() {
         wm.stubFor(get(urlPathEqualTo("/x")).willReturn(okJson("{}").withHeader("X-Ratelimit",
                 "{\"name\":\"AUTHED_API_GET_LIMIT\",\"period\":300,\"limit\":1000,\"remaining\":0,\"until\":\"2026-01-01T00:01:00Z\"}")));

@@ -242,7 +242,7 @@ public final class ProviderCatalog {
         DiscoveredProvider info = new DiscoveredProvider(family, name, version, api, impl, location);
         entries.put(name, new Entry(instance, info));
         discovered.add(info);
-        LOG.log(Level.INFO, "discovered {0}", info);
+        LOG.log(Level.DEBUG, "discovered {0}", info);
     }
 
     /**

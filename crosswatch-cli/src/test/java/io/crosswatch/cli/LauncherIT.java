@@ -69,6 +69,8 @@ class LauncherIT {
         assertEquals(0, r.code(), () -> r.out() + r.err());
         assertTrue(r.out().contains("from module io.crosswatch.core"), r::out);
         assertTrue(r.out().contains("plugins: " + dist.resolve("plugins")), r::out);
+        assertTrue(r.out().lines().noneMatch(l -> l.contains("version ?")),
+                () -> "a manifest without a version falls back to the module's version: " + r.out());
     }
 
     @Test

@@ -239,6 +239,9 @@ public final class ProviderCatalog {
                     + existing.info().location() + "; this one is rejected. Remove one of the two.");
             return;
         }
+        if (version == null) {
+            version = packagedVersion(instance.getClass());
+        }
         DiscoveredProvider info = new DiscoveredProvider(family, name, version, api, impl, location);
         entries.put(name, new Entry(instance, info));
         discovered.add(info);
@@ -284,5 +287,21 @@ public final class ProviderCatalog {
         }
         String outer = e == root ? "" : e.getMessage() + " — caused by ";
         return outer + root.getClass().getName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /**
+     * The version the provider's jar was built as, when its manifest does not say: the module
+     * version on the module path, else the jar manifest's Implementation-Version.
+     */
+    private static String packagedVersion(Class<?> type) {
+        Module module = type.getModule();
+        if (module.isNamed() && module.getDescriptor() != null) {
+            java.util.Optional<String> v = module.getDescriptor().rawVersion();
+            if (v.isPresent()) {
+                return v.get();
+            }
+        }
+        Package p = type.getPackage();
+        return p == null ? null : p.getImplementationVersion();
     }
 }

@@ -6,6 +6,7 @@ import io.crosswatch.api.ProviderConfig;
 import io.crosswatch.api.ProviderContext;
 import io.crosswatch.api.ProviderStore;
 import io.crosswatch.api.Sleeper;
+import io.crosswatch.testkit.TestContext;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -27,32 +28,7 @@ class PauseTest {
 
     private ProviderContext context(Clock clock, Sleeper sleeper) {
         ProviderStore store = ProviderStore.inMemory(ProviderConfig.of("simkl", "default", Map.of()));
-        return new ProviderContext() {
-            @Override
-            public ProviderConfig config() {
-                return store.current();
-            }
-
-            @Override
-            public ProviderStore store() {
-                return store;
-            }
-
-            @Override
-            public Clock clock() {
-                return clock;
-            }
-
-            @Override
-            public Sleeper sleeper() {
-                return sleeper;
-            }
-
-            @Override
-            public CancellationToken cancellation() {
-                return token;
-            }
-        };
+        return TestContext.copyOf(ProviderContext.of(store, clock, sleeper), token);
     }
 
     @Test

@@ -20,5 +20,7 @@ module io.crosswatch.providers.sync {
     provides io.crosswatch.api.scrobble.ScrobbleSource with
             io.crosswatch.providers.sync.jellyfin.JellyfinWebhookSource,
             io.crosswatch.providers.sync.plex.PlexWebhookSource;
-    provides io.crosswatch.api.scrobble.ScrobbleTarget with io.crosswatch.providers.sync.trakt.TraktScrobbleTarget;
+    provides io.crosswatch.api.scrobble.ScrobbleTarget with
+            io.crosswatch.providers.sync.simkl.SimklScrobbleTarget,
+            io.crosswatch.providers.sync.trakt.TraktScrobbleTarget;
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A small stateful SIMKL behind WireMock: a library of rows (movies, shows, anime) with status
@@ -50,8 +51,11 @@ final class SimklFake implements ResponseDefinitionTransformerV2 {
 
     private final List<Row> rows = new ArrayList<>();
     private final Map<String, String> activity = new TreeMap<>();
+    /** Item key → when its last scrobble stop was recorded (a second stop within the hour is a 409). */
+    private final Map<String, Instant> scrobbled = new TreeMap<>();
     private int version;
     private volatile boolean down;
+    private volatile Supplier<Instant> clock;
 
     @Override
     public String getName() {
@@ -66,9 +70,16 @@ final class SimklFake implements ResponseDefinitionTransformerV2 {
     synchronized void reset() {
         rows.clear();
         activity.clear();
+        scrobbled.clear();
         version = 0;
         down = false;
+        clock = null;
         activity.put("movies.plantowatch", stamp());
+    }
+
+    /** Scrobbles stamp plays with this clock's "now" (as SIMKL does) instead of a counter. */
+    void useClock(Supplier<Instant> value) {
+        clock = value;
     }
 
     void breakDown() {
@@ -126,6 +137,8 @@ final class SimklFake implements ResponseDefinitionTransformerV2 {
                 case "POST /sync/history/remove" -> ok(history(body, false));
                 case "POST /sync/ratings" -> ok(ratings(body, true));
                 case "POST /sync/ratings/remove" -> ok(ratings(body, false));
+                case "POST /scrobble/start", "POST /scrobble/pause" -> scrobble(path.substring("/scrobble/".length()), body);
+                case "POST /scrobble/stop" -> scrobble("stop", body);
                 default -> respond(404, "{\"error\":\"url_failed\"}");
             };
         } catch (java.io.IOException e) {
@@ -255,6 +268,46 @@ final class SimklFake implements ResponseDefinitionTransformerV2 {
         counts.put("movies", movies).put("shows", shows).put("episodes", episodes);
         out.set("not_found", notFound);
         return out;
+    }
+
+    /**
+     * SIMKL's scrobble: a stop at 80 % or more marks the movie completed (or the episode watched)
+     * at "now" and answers {@code action: scrobble}; a second stop of the item within an hour is a
+     * {@code 409}. Movies by ids, episodes by show ids and numbers.
+     */
+    private ResponseDefinition scrobble(String action, JsonNode body) {
+        double progress = body.path("progress").asDouble();
+        boolean movie = body.has("movie");
+        JsonNode media = movie ? body.path("movie") : body.has("show") ? body.path("show") : body.path("anime");
+        if (unknown(media) || !media.has("ids")) {
+            return respond(404, "{\"error\":\"id_err\"}");
+        }
+        Instant now = clock != null ? clock.get() : Instant.parse(stampOf(version));
+        String key = SimklLibrary.ids(media.path("ids")) + "|" + body.path("episode");
+        ObjectNode out = JSON.createObjectNode().put("id", version + 1).put("progress", progress);
+        out.set(movie ? "movie" : "show", media.deepCopy());
+        if (!action.equals("stop") || progress < 80) {
+            return respond(201, out.put("action", action.equals("stop") ? "pause" : action).toString());
+        }
+        Instant last = scrobbled.get(key);
+        if (last != null && last.plusSeconds(3600).isAfter(now)) {
+            return respond(409, JSON.createObjectNode().put("watched_at", last.toString())
+                    .put("expires_at", last.plusSeconds(3600).toString()).toString());
+        }
+        scrobbled.put(key, now);
+        ObjectNode item = media.deepCopy();
+        Row r = findOrCreate(movie ? "movies" : "shows", item);
+        if (movie) {
+            r.status = "completed";
+            r.lastWatchedAt = now.toString();
+            bump(r.kind, "completed");
+        } else {
+            JsonNode ep = body.path("episode");
+            r.episodes.computeIfAbsent(ep.path("season").asInt(), k -> new TreeMap<>()).put(ep.path("number").asInt(), now.toString());
+            r.status = r.status == null || "plantowatch".equals(r.status) ? "watching" : r.status;
+            bump(r.kind, r.status);
+        }
+        return respond(201, out.put("action", "scrobble").put("watched_at", now.toString()).toString());
     }
 
     private ObjectNode ratings(JsonNode body, boolean add) {

@@ -52,8 +52,9 @@ import java.util.concurrent.Executors;
  *   <li>{@code GET /health} → 200 with the queue length (no secret needed, nothing private).</li>
  * </ul>
  *
- * <p>Scheduling: {@link #tick()} runs every pair whose interval has elapsed, one after another,
- * and delivers due scrobbles; the background loop calls it and sleeps through the injected
+ * <p>Scheduling: {@link #tick()} runs every pair whose {@link Schedule} is due (an interval
+ * pair at start and then that long after each run; a cron pair at its next matching time), one
+ * after another, and delivers due scrobbles; the background loop calls it and sleeps through the injected
  * {@link Sleeper} until the next thing is due. Runs of one pair never overlap: the loop is one
  * thread and the orchestrator's lock refuses a run another process holds (logged, retried next
  * interval). {@link #close()} stops the endpoint and the loop, then flushes the queue once.
@@ -68,6 +69,8 @@ public final class Daemon implements AutoCloseable {
     /** The secret header. */
     public static final String SECRET_HEADER = "X-CrossWatch-Secret";
     private static final Duration MAX_IDLE = Duration.ofMinutes(1);
+    /** The next run of a schedule that never fires again. */
+    private static final Instant NEVER = Instant.MAX;
 
     private final PlatformManager platform;
     private final ScrobbleManager manager;
@@ -95,7 +98,8 @@ public final class Daemon implements AutoCloseable {
         this.sleeper = b.sleeper != null ? b.sleeper : platform.sleeper();
         this.secret = settings.secret().reveal().getBytes(StandardCharsets.UTF_8);
         Instant now = clock.instant();
-        settings.schedules().keySet().stream().sorted().forEach(p -> nextRun.put(p, now));
+        settings.schedules().keySet().stream().sorted()
+                .forEach(p -> nextRun.put(p, settings.schedules().get(p).first(now).orElse(NEVER)));
     }
 
     /** @return a builder */
@@ -168,7 +172,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * Runs what is due now: the pairs whose interval elapsed, then the scrobble queue.
+     * Runs what is due now: the pairs whose schedule is due, then the scrobble queue.
      *
      * @return when something is next due
      */
@@ -190,7 +194,12 @@ public final class Daemon implements AutoCloseable {
             } finally {
                 manager.holdWatchedStops(false);
             }
-            e.setValue(clock.instant().plus(settings.schedules().get(pair)));
+            Schedule schedule = settings.schedules().get(pair);
+            Optional<Instant> after = schedule.next(clock.instant());
+            if (after.isEmpty()) {
+                LOG.log(Level.WARNING, "the schedule of {0} ({1}) never fires again", pair, schedule);
+            }
+            e.setValue(after.orElse(NEVER));
         }
         try {
             manager.deliverDue();
@@ -205,7 +214,7 @@ public final class Daemon implements AutoCloseable {
         return due.isPresent() && due.get().isBefore(next) ? due.get() : next;
     }
 
-    /** @return when each scheduled pair runs next */
+    /** @return when each scheduled pair runs next ({@link Instant#MAX} for a schedule that never fires again) */
     public Map<String, Instant> schedule() {
         return Map.copyOf(nextRun);
     }

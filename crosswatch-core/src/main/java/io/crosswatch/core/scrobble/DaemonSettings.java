@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crosswatch.api.Api;
 import io.crosswatch.api.ConfigException;
 import io.crosswatch.api.Secret;
-import java.time.Duration;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,21 +18,26 @@ import java.util.Optional;
  * "daemon": {
  *   "bind": "127.0.0.1", "port": 8787, "secret": "long-random-string",
  *   "maxBodyBytes": 1048576,
- *   "schedules": {"plex-trakt": "PT30M", "trakt-local": "PT6H"},
+ *   "schedules": {"plex-trakt": "PT30M", "trakt-local": "0 3 * * *", "plex-simkl": "@hourly"},
+ *   "timeZone": "Europe/Amsterdam",
  *   "listen": ["plex"]
  * }
  * }</pre>
+ *
+ * <p>A schedule is an ISO-8601 interval (the pair runs at start, then that long after each run)
+ * or a 5-field cron expression read in {@code timeZone} (default: the system zone); see {@link
+ * CronSchedule}.
  *
  * @param bind         the address the webhook endpoint binds to; loopback by default
  * @param port         the port, {@code 0} for any free one
  * @param secret       the shared secret webhooks must present
  * @param maxBodyBytes larger webhook bodies are refused with 413
- * @param schedules    pair name → interval between its runs
+ * @param schedules    pair name → when it runs
  * @param listen       scrobble sources whose live connection the daemon opens
  * @since 0.1
  */
 @Api(status = Api.Status.EXPERIMENTAL)
-public record DaemonSettings(String bind, int port, Secret secret, int maxBodyBytes, Map<String, Duration> schedules,
+public record DaemonSettings(String bind, int port, Secret secret, int maxBodyBytes, Map<String, Schedule> schedules,
                              java.util.List<String> listen) {
 
     /** The default port. */
@@ -52,11 +58,7 @@ public record DaemonSettings(String bind, int port, Secret secret, int maxBodyBy
         if (maxBodyBytes <= 0) {
             throw new ConfigException("daemon.maxBodyBytes", "must be positive");
         }
-        schedules.forEach((pair, every) -> {
-            if (every.isNegative() || every.isZero()) {
-                throw new ConfigException("daemon.schedules." + pair, "must be a positive duration such as PT30M");
-            }
-        });
+        schedules.forEach((pair, schedule) -> Objects.requireNonNull(schedule, "daemon.schedules." + pair));
         schedules = Map.copyOf(schedules);
         listen = java.util.List.copyOf(listen);
     }
@@ -74,15 +76,38 @@ public record DaemonSettings(String bind, int port, Secret secret, int maxBodyBy
         }
         String secret = Optional.ofNullable(section.get("secret")).filter(JsonNode::isTextual).map(JsonNode::asText)
                 .orElseThrow(() -> new ConfigException("daemon.secret", "is required: webhooks must present it"));
-        Map<String, Duration> schedules = new LinkedHashMap<>();
+        ZoneId zone = zone(section.get("timeZone"));
+        Map<String, Schedule> schedules = new LinkedHashMap<>();
         JsonNode s = section.path("schedules");
         if (!s.isMissingNode() && !s.isObject()) {
-            throw new ConfigException("daemon.schedules", "must map pair names to durations such as PT30M");
+            throw new ConfigException("daemon.schedules", "must map pair names to intervals such as PT30M or cron expressions");
         }
-        s.properties().forEach(e -> schedules.put(e.getKey(),
-                ScrobbleSettings.duration(s, e.getKey(), null)));
+        s.properties().forEach(e -> schedules.put(e.getKey(), schedule(e.getKey(), e.getValue(), zone)));
         return new DaemonSettings(section.path("bind").asText(null), section.path("port").asInt(DEFAULT_PORT), new Secret(secret),
                 section.path("maxBodyBytes").asInt(DEFAULT_MAX_BODY), schedules,
                 section.has("listen") ? ScrobbleSettings.strings(section, "listen") : java.util.List.of());
+    }
+
+    private static ZoneId zone(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(n.asText());
+        } catch (DateTimeException e) {
+            throw new ConfigException("daemon.timeZone", "'" + n.asText() + "' is not a time zone such as Europe/Amsterdam or UTC");
+        }
+    }
+
+    private static Schedule schedule(String pair, JsonNode n, ZoneId zone) {
+        String key = "daemon.schedules." + pair;
+        if (!n.isTextual()) {
+            throw new ConfigException(key, "must be an interval such as \"PT30M\" or a cron expression such as \"*/15 * * * *\"");
+        }
+        try {
+            return Schedule.parse(n.asText(), zone);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key, "\"" + n.asText() + "\": " + e.getMessage());
+        }
     }
 }

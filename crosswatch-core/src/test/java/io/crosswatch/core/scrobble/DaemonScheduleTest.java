@@ -2,6 +2,7 @@ package io.crosswatch.core.scrobble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosswatch.api.ConfigException;
 import io.crosswatch.api.Secret;
@@ -28,7 +29,7 @@ class DaemonScheduleTest {
     final PlatformManager platform = PlatformManager.builder().autoDiscovery(false).register(server).register(trakt)
             .clock(time.clock()).sleeper(time.sleeper()).build();
 
-    Daemon daemon(Map<String, Duration> schedules) {
+    Daemon daemon(Map<String, Schedule> schedules) {
         Orchestrator orchestrator = Orchestrator.builder().platform(platform).stateStore(store).fallback(new GenericSyncModule())
                 .pairs(List.of(ExactlyOncePlaysTest.pair())).clock(time.clock()).sleeper(time.sleeper()).build();
         ScrobbleManager manager = ScrobbleManager.builder().platform(platform).store(store).pairs(List.of(ExactlyOncePlaysTest.pair()))
@@ -39,7 +40,7 @@ class DaemonScheduleTest {
 
     @Test
     void pairsRunOnTheirIntervalAndTheQueueIsDeliveredBetween() {
-        Daemon d = daemon(Map.of("server-trakt", Duration.ofMinutes(30)));
+        Daemon d = daemon(Map.of("server-trakt", Schedule.every(Duration.ofMinutes(30))));
         server.history.add(ScrobbleManagerTest.movie(1).toBuilder().watchedAt(time.clock().instant()).build());
         Instant next = d.tick();
         assertEquals(1, server.reads, "ran at start");
@@ -57,7 +58,7 @@ class DaemonScheduleTest {
 
     @Test
     void aFailingRunDoesNotStopTheSchedule() {
-        Daemon d = daemon(Map.of("server-trakt", Duration.ofMinutes(5)));
+        Daemon d = daemon(Map.of("server-trakt", Schedule.every(Duration.ofMinutes(5))));
         trakt.down = true;
         d.tick();
         trakt.down = false;
@@ -68,6 +69,58 @@ class DaemonScheduleTest {
     }
 
     @Test
+    void aCronPairWaitsForItsTimesAndALongRunSkipsTheSlotsItMissed() {
+        Daemon d = daemon(Map.of("server-trakt", CronSchedule.parse("*/15 * * * *", java.time.ZoneOffset.UTC)));
+        Instant start = time.clock().instant(); // 2026-01-01T00:00Z
+        assertEquals(start.plus(Duration.ofMinutes(15)), d.schedule().get("server-trakt"), "not at start");
+        d.tick();
+        assertEquals(0, server.reads);
+        time.advance(Duration.ofMinutes(15));
+        server.history.add(ScrobbleManagerTest.movie(3).toBuilder().watchedAt(time.clock().instant()).build());
+        trakt.beforeSyncWrite = () -> time.advance(Duration.ofMinutes(40)); // the run takes 40 minutes
+        d.tick();
+        assertEquals(1, server.reads);
+        assertEquals(start.plus(Duration.ofMinutes(60)), d.schedule().get("server-trakt"),
+                "00:30 and 00:45 passed during the run: no catch-up burst, the next slot after it ended");
+        time.advance(Duration.ofMinutes(4));
+        d.tick();
+        assertEquals(1, server.reads, "00:59 is not due");
+        time.advance(Duration.ofMinutes(1));
+        d.tick();
+        assertEquals(2, server.reads);
+    }
+
+    @Test
+    void cronSettingsAreReadInTheConfiguredZoneAndErrorsNameThePairAndField() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        DaemonSettings s = DaemonSettings.fromJson(m.readTree("{\"secret\":\"0123456789abcdef\",\"timeZone\":\"Europe/Amsterdam\","
+                + "\"schedules\":{\"a\":\"30 2 * * *\",\"b\":\"@hourly\",\"c\":\"PT1H\"}}"));
+        java.time.ZoneId ams = java.time.ZoneId.of("Europe/Amsterdam");
+        assertEquals(CronSchedule.parse("30 2 * * *", ams), s.schedules().get("a"));
+        assertEquals(CronSchedule.parse("@hourly", ams), s.schedules().get("b"));
+        assertEquals(Schedule.every(Duration.ofHours(1)), s.schedules().get("c"));
+        DaemonSettings local = DaemonSettings.fromJson(m.readTree("{\"secret\":\"0123456789abcdef\",\"schedules\":{\"a\":\"@daily\"}}"));
+        assertEquals(java.time.ZoneId.systemDefault(), ((CronSchedule) local.schedules().get("a")).zone(), "the system zone by default");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> DaemonSettings.fromJson(m.readTree(
+                "{\"secret\":\"0123456789abcdef\",\"schedules\":{\"trakt-plex\":\"61 * * * *\"}}")));
+        assertEquals("daemon.schedules.trakt-plex: \"61 * * * *\": minute 61 is out of range 0-59", e.getMessage());
+        e = assertThrows(ConfigException.class, () -> DaemonSettings.fromJson(m.readTree(
+                "{\"secret\":\"0123456789abcdef\",\"schedules\":{\"p\":\"0 0 30 2 *\"}}")));
+        assertEquals("daemon.schedules.p: \"0 0 30 2 *\": day-of-month 30 never occurs in February, so the schedule would never run",
+                e.getMessage());
+        e = assertThrows(ConfigException.class, () -> DaemonSettings.fromJson(m.readTree(
+                "{\"secret\":\"0123456789abcdef\",\"schedules\":{\"p\":\"PT0S\"}}")));
+        assertTrue(e.getMessage().startsWith("daemon.schedules.p: \"PT0S\": must be a positive duration"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> DaemonSettings.fromJson(m.readTree(
+                "{\"secret\":\"0123456789abcdef\",\"timeZone\":\"Mars/Olympus\",\"schedules\":{}}")));
+        assertTrue(e.getMessage().startsWith("daemon.timeZone: 'Mars/Olympus' is not a time zone"), e.getMessage());
+        e = assertThrows(ConfigException.class, () -> DaemonSettings.fromJson(m.readTree(
+                "{\"secret\":\"0123456789abcdef\",\"schedules\":{\"p\":30}}")));
+        assertTrue(e.getMessage().startsWith("daemon.schedules.p: must be an interval"), e.getMessage());
+    }
+
+    @Test
     void settingsFromJsonValidateAndDefault() throws Exception {
         ObjectMapper m = new ObjectMapper();
         DaemonSettings s = DaemonSettings.fromJson(m.readTree(
@@ -75,7 +128,7 @@ class DaemonScheduleTest {
         assertEquals("127.0.0.1", s.bind());
         assertEquals(DaemonSettings.DEFAULT_PORT, s.port());
         assertEquals(DaemonSettings.DEFAULT_MAX_BODY, s.maxBodyBytes());
-        assertEquals(Map.of("a", Duration.ofMinutes(30)), s.schedules());
+        assertEquals(Map.of("a", Schedule.every(Duration.ofMinutes(30))), s.schedules());
         assertEquals(List.of("plex"), s.listen());
         assertEquals("***", s.secret().toString());
         assertThrows(ConfigException.class, () -> DaemonSettings.fromJson(m.readTree("{\"secret\":\"0123456789abcdef\","

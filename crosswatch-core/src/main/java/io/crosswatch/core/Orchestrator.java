@@ -36,7 +36,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -53,6 +56,7 @@ import java.util.stream.Collectors;
  *
  * <p>One run at a time per config: a lock file next to the config file ({@code <config>.lock})
  * is held for the whole run, and a second run fails at once with {@link RunInProgressException}.
+ * {@link RunListener}s added with {@link #addRunListener} are told when each run starts and ends.
  *
  * @since 0.1
  */
@@ -70,6 +74,7 @@ public final class Orchestrator {
     private final Sleeper sleeper;
     private final Path lockFile;
     private final AtomicBoolean runningInProcess = new AtomicBoolean();
+    private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
 
     private Orchestrator(Builder b) {
         this.platform = Objects.requireNonNull(b.platform, "platform");
@@ -84,8 +89,7 @@ public final class Orchestrator {
         this.sleeper = b.sleeper == null ? platform.sleeper() : b.sleeper;
         Path lock = b.lockFile;
         if (lock == null) {
-            lock = platform.configStore().map(ConfigStore::path)
-                    .map(p -> p.resolveSibling(p.getFileName() + ".lock")).orElse(null);
+            lock = platform.configStore().map(ConfigStore::path).map(RunLock::pathFor).orElse(null);
         }
         this.lockFile = lock;
     }
@@ -115,6 +119,40 @@ public final class Orchestrator {
     }
 
     /**
+     * Registers a listener told when each run and undo starts and ends (inside the lock).
+     *
+     * @param listener the listener
+     */
+    public void addRunListener(RunListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** @param listener a listener added before; no longer told */
+    public void removeRunListener(RunListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Runs {@code body} between the listeners' start and end calls. */
+    private RunReport told(Supplier<RunReport> body) {
+        tell(RunListener::runStarted);
+        try {
+            return body.get();
+        } finally {
+            tell(RunListener::runEnded);
+        }
+    }
+
+    private void tell(Consumer<RunListener> call) {
+        for (RunListener l : listeners) {
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "run listener {0} failed: {1}", l, e.toString());
+            }
+        }
+    }
+
+    /**
      * Runs the requested pairs.
      *
      * @param request which pairs and how
@@ -128,14 +166,14 @@ public final class Orchestrator {
         if (lockFile != null) {
             String what = platform.configStore().map(s -> s.path().toString()).orElse(lockFile.toString());
             try (RunLock ignored = RunLock.acquire(lockFile, what, started)) {
-                return runLocked(request, started);
+                return told(() -> runLocked(request, started));
             }
         }
         if (!runningInProcess.compareAndSet(false, true)) {
             throw new RunInProgressException("another sync is running for this orchestrator (no config file to lock)");
         }
         try {
-            return runLocked(request, started);
+            return told(() -> runLocked(request, started));
         } finally {
             runningInProcess.set(false);
         }
@@ -158,14 +196,14 @@ public final class Orchestrator {
         if (lockFile != null) {
             String what = platform.configStore().map(s -> s.path().toString()).orElse(lockFile.toString());
             try (RunLock ignored = RunLock.acquire(lockFile, what, started)) {
-                return undoLocked(runId, dryRun, started);
+                return told(() -> undoLocked(runId, dryRun, started));
             }
         }
         if (!runningInProcess.compareAndSet(false, true)) {
             throw new RunInProgressException("another sync is running for this orchestrator (no config file to lock)");
         }
         try {
-            return undoLocked(runId, dryRun, started);
+            return told(() -> undoLocked(runId, dryRun, started));
         } finally {
             runningInProcess.set(false);
         }

@@ -97,6 +97,9 @@ public final class Daemon implements AutoCloseable {
         this.clock = b.clock != null ? b.clock : platform.clock();
         this.sleeper = b.sleeper != null ? b.sleeper : platform.sleeper();
         this.secret = settings.secret().reveal().getBytes(StandardCharsets.UTF_8);
+        if (orchestrator != null) {
+            manager.attachTo(orchestrator); // its runs hold watched stops
+        }
         Instant now = clock.instant();
         settings.schedules().keySet().stream().sorted()
                 .forEach(p -> nextRun.put(p, settings.schedules().get(p).first(now).orElse(NEVER)));
@@ -183,7 +186,6 @@ public final class Daemon implements AutoCloseable {
                 continue;
             }
             String pair = e.getKey();
-            manager.holdWatchedStops(true);
             try {
                 RunReport r = orchestrator.run(RunRequest.builder().pair(pair).build());
                 LOG.log(Level.INFO, "scheduled run of {0}: {1}", pair, r.status());
@@ -191,8 +193,6 @@ public final class Daemon implements AutoCloseable {
                 LOG.log(Level.INFO, "scheduled run of {0} skipped: {1}", pair, ex.getMessage());
             } catch (RuntimeException ex) {
                 LOG.log(Level.WARNING, "scheduled run of {0} failed: {1}", pair, ex.toString());
-            } finally {
-                manager.holdWatchedStops(false);
             }
             Schedule schedule = settings.schedules().get(pair);
             Optional<Instant> after = schedule.next(clock.instant());

@@ -16,16 +16,23 @@ import io.crosswatch.api.sync.Endpoint;
 import io.crosswatch.api.sync.PairSpec;
 import io.crosswatch.api.sync.Side;
 import io.crosswatch.api.sync.StateStore;
+import io.crosswatch.core.Orchestrator;
 import io.crosswatch.core.PlatformManager;
+import io.crosswatch.core.RunListener;
+import io.crosswatch.core.config.ConfigStore;
+import io.crosswatch.core.internal.orchestrator.RunLock;
 import io.crosswatch.core.state.QueuedScrobble;
 import io.crosswatch.core.state.RecordedPlay;
 import io.crosswatch.core.state.ScrobbleStore;
 import io.crosswatch.core.sync.Ids;
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +41,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Turns playback events into scrobbles on every configured target, exactly once per play.
@@ -57,6 +66,11 @@ import java.util.Set;
  * ScrobbleSettings#lateAfter()} after its event goes through {@link ScrobbleTarget#recordPlay}
  * so the play keeps its real time. A start is never queued: "now watching" is stale by then.
  *
+ * <p>Holds: while a sync run may be posting the same play, watched stops wait in the queue and
+ * are checked against the run's new baselines afterwards — during the runs of an {@linkplain
+ * #attachTo attached} orchestrator, and while any process (a {@code crosswatch sync} next to the
+ * daemon, say) holds the config's run lock, which is checked before each stop is sent.
+ *
  * <p>Thread-safe: calls are serialized (webhook threads and the scheduler share one manager).
  *
  * @since 0.1
@@ -76,6 +90,11 @@ public final class ScrobbleManager {
     private final Clock clock;
     private final Map<String, Instant> seen = new HashMap<>();
     private boolean held;
+    /** Runs of attached orchestrators in progress in this JVM. */
+    private final AtomicInteger runsInProgress = new AtomicInteger();
+    /** The run lock files whose holder (any process) holds watched stops. */
+    private final Set<Path> runLocks = new CopyOnWriteArraySet<>();
+    private final Set<Orchestrator> attached = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private ScrobbleManager(Builder b) {
         this.platform = Objects.requireNonNull(b.platform, "platform");
@@ -84,6 +103,11 @@ public final class ScrobbleManager {
         this.settings = b.settings == null ? ScrobbleSettings.defaults() : b.settings;
         this.pairs = List.copyOf(b.pairs);
         this.clock = b.clock != null ? b.clock : platform.clock();
+        if (b.runLock != null) {
+            runLocks.add(b.runLock);
+        } else {
+            platform.configStore().map(ConfigStore::path).map(RunLock::pathFor).ifPresent(runLocks::add);
+        }
         for (Endpoint t : settings.targets()) {
             if (platform.scrobbleTarget(t.provider()).isEmpty()) {
                 throw new ConfigException("scrobble", "scrobble.targets names '" + t + "', but no scrobble target '" + t.provider()
@@ -175,9 +199,12 @@ public final class ScrobbleManager {
         if (behind) {
             return enqueue(call, "older scrobbles for " + call.target() + " are still queued");
         }
-        if (held && call.action() == QueuedScrobble.Action.STOP) {
-            // a sync run may be posting this very play; decide after it has committed its baseline
-            return enqueue(call, "a sync run is in progress");
+        if (call.action() == QueuedScrobble.Action.STOP) {
+            Optional<String> hold = holdReason();
+            if (hold.isPresent()) {
+                // a sync run may be posting this very play; decide after it has committed its baseline
+                return enqueue(call, hold.get());
+            }
         }
         try {
             return delivered(call, send(call));
@@ -329,10 +356,9 @@ public final class ScrobbleManager {
     }
 
     /**
-     * Holds watched stops in the queue while a sync run is going on (between its read and its
-     * commit a sync cannot see a scrobble, nor a scrobble the sync's writes); {@link #deliverDue()}
-     * after the run checks them against the new baselines. The daemon brackets its scheduled runs
-     * with this.
+     * Holds watched stops in the queue by hand. Runs need no such call: stops are held while an
+     * {@linkplain #attachTo attached} orchestrator runs and while any process holds the config's
+     * run lock.
      *
      * @param value {@code true} to hold, {@code false} to release
      */
@@ -340,9 +366,61 @@ public final class ScrobbleManager {
         this.held = value;
     }
 
+    /**
+     * Holds watched stops while {@code orchestrator} runs (or undoes a run), and while any process
+     * holds its lock file. Between its read and its commit a sync cannot see a scrobble, nor a
+     * scrobble the sync's writes; {@link #deliverDue()} after the run checks the held stops against
+     * the new baselines. A run waits, before it reads, for a delivery in flight to finish.
+     * Attaching twice is harmless.
+     *
+     * @param orchestrator the orchestrator whose runs share this manager's state store
+     * @return this
+     */
+    public ScrobbleManager attachTo(Orchestrator orchestrator) {
+        Objects.requireNonNull(orchestrator, "orchestrator");
+        synchronized (attached) {
+            if (!attached.add(orchestrator)) {
+                return this;
+            }
+        }
+        orchestrator.lockFile().ifPresent(runLocks::add);
+        orchestrator.addRunListener(new RunListener() {
+            @Override
+            public void runStarted() {
+                synchronized (ScrobbleManager.this) { // after any delivery in flight
+                    runsInProgress.incrementAndGet();
+                }
+            }
+
+            @Override
+            public void runEnded() {
+                runsInProgress.decrementAndGet();
+            }
+
+            @Override
+            public String toString() {
+                return "scrobble hold";
+            }
+        });
+        return this;
+    }
+
+    /** @return why watched stops wait now, if they do: a hold by hand, a run here, a run lock held by any process */
+    private Optional<String> holdReason() {
+        if (held || runsInProgress.get() > 0) {
+            return Optional.of("a sync run is in progress");
+        }
+        for (Path lock : runLocks) {
+            if (RunLock.isHeld(lock)) {
+                return Optional.of("a sync run holds " + lock);
+            }
+        }
+        return Optional.empty();
+    }
+
     private List<ScrobbleResult> deliver(boolean all) {
         List<ScrobbleResult> out = new ArrayList<>();
-        if (held && !all) {
+        if (!all && holdReason().isPresent()) {
             return out;
         }
         Instant now = clock.instant();
@@ -352,6 +430,9 @@ public final class ScrobbleManager {
                     break;
                 }
                 if (q.action() == QueuedScrobble.Action.STOP) {
+                    if (holdReason().isPresent()) {
+                        break; // a run started meanwhile (or is going on, when flushing): the stop stays queued
+                    }
                     Optional<String> present = alreadyPresent(q);
                     if (present.isPresent()) {
                         store.dequeue(q.id());
@@ -410,8 +491,22 @@ public final class ScrobbleManager {
         private ScrobbleSettings settings;
         private final List<PairSpec> pairs = new ArrayList<>();
         private Clock clock;
+        private Path runLock;
+        private final List<Orchestrator> orchestrators = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** @return this; the run lock file to watch, by default {@code <config>.lock} of the platform's config */
+        public Builder runLock(Path value) {
+            this.runLock = value;
+            return this;
+        }
+
+        /** @return this; {@link #attachTo} this orchestrator when built */
+        public Builder orchestrator(Orchestrator value) {
+            orchestrators.add(Objects.requireNonNull(value, "orchestrator"));
+            return this;
         }
 
         /** @return this; the targets and account contexts come from it */
@@ -452,7 +547,9 @@ public final class ScrobbleManager {
 
         /** @return the manager */
         public ScrobbleManager build() {
-            return new ScrobbleManager(this);
+            ScrobbleManager m = new ScrobbleManager(this);
+            orchestrators.forEach(m::attachTo);
+            return m;
         }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -17,6 +18,10 @@ import java.time.Instant;
  * An exclusive lock on a file next to the config, held for a whole run. The operating system
  * drops it when the process dies, so a crashed run never blocks the next one. The file itself
  * is left in place: deleting it would let two processes lock different files of one name.
+ *
+ * <p>While held the file names the holder ({@code pid … since …}); it is emptied before the lock
+ * is released, so {@link #isHeld} can tell a free lock by its size without taking it (taking it,
+ * even briefly, would refuse a run starting at that moment).
  */
 public final class RunLock implements AutoCloseable {
 
@@ -26,6 +31,14 @@ public final class RunLock implements AutoCloseable {
     private RunLock(FileChannel channel, FileLock lock) {
         this.channel = channel;
         this.lock = lock;
+    }
+
+    /**
+     * @param config a config file
+     * @return the lock file its runs hold: {@code <config>.lock} next to it
+     */
+    public static Path pathFor(Path config) {
+        return config.resolveSibling(config.getFileName() + ".lock");
     }
 
     /**
@@ -69,8 +82,55 @@ public final class RunLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether some run (in this process or another) holds the lock. An empty or missing file is
+     * free: one stat, no lock taken. A file with content is confirmed with a non-blocking {@code
+     * tryLock}; when that succeeds the content was left by a run that died, and it is cleared so
+     * the next check is cheap again.
+     *
+     * @param lockFile the lock file
+     * @return whether a run holds it; {@code true} when the file cannot be read (holding back is the safe side)
+     */
+    public static boolean isHeld(Path lockFile) {
+        try {
+            if (Files.size(lockFile) == 0) {
+                return false;
+            }
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock l;
+            try {
+                l = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                return true; // a run in this JVM
+            }
+            if (l == null) {
+                return true;
+            }
+            try {
+                ch.truncate(0);
+            } finally {
+                l.release();
+            }
+            return false;
+        } catch (NoSuchFileException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     @Override
     public void close() {
+        try {
+            channel.truncate(0); // a free lock is an empty file (see isHeld)
+        } catch (IOException ignored) {
+            // isHeld then confirms with tryLock and clears it
+        }
         try {
             lock.release();
         } catch (IOException ignored) {

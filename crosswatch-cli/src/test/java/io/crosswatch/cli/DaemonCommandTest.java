@@ -61,4 +61,12 @@ class DaemonCommandTest {
         assertNotEquals(0, r.code());
         assertTrue(r.err().contains("'nope'"), r.toString());
     }
+
+    @Test
+    void aBadCronExpressionNamesThePairAndTheField() throws Exception {
+        config("{\"port\":0,\"secret\":\"" + SECRET + "\",\"schedules\":{\"trakt-plex\":\"61 * * * *\"}}");
+        CliHarness.Result r = cli.run("daemon", "--once");
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().contains("daemon.schedules.trakt-plex: \"61 * * * *\": minute 61 is out of range 0-59"), r.toString());
+    }
 }

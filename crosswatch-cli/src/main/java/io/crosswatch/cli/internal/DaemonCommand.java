@@ -89,7 +89,7 @@ final class DaemonCommand implements Callable<Integer> {
         }
         daemon.start();
         out.println("listening on http://" + ds.bind() + ":" + daemon.port() + " (POST /webhook/<source>, GET /health);"
-                + " scrobbling to " + ss.targets() + "; scheduled pairs " + ds.schedules().keySet() + ". Ctrl-C stops.");
+                + " scrobbling to " + ss.targets() + "; scheduled pairs " + new java.util.TreeMap<>(ds.schedules()) + ". Ctrl-C stops.");
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "crosswatch-daemon-shutdown"));
         stopped.await();

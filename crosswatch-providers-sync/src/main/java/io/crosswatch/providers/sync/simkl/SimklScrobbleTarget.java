@@ -13,7 +13,6 @@ import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.scrobble.ScrobbleOutcome;
 import io.crosswatch.api.scrobble.ScrobbleTarget;
 import io.crosswatch.core.http.AuthScheme;
-import io.crosswatch.core.http.ErrorMapper;
 import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.core.http.Query;
 import io.crosswatch.core.http.RetryPolicy;

@@ -234,4 +234,13 @@ class SimklScrobbleTargetTest {
                         + "\"seasons\":[{\"number\":1,\"episodes\":[{\"number\":3,\"watched_at\":\"2026-01-01T20:15:00Z\"}]}]}]}")));
         assertEquals(1, wm.getAllServeEvents().size());
     }
+
+    @Test
+    void registeredForServiceLoaderDiscoveryAndAuthenticatedByTheSimklBlock() {
+        assertTrue(java.util.ServiceLoader.load(io.crosswatch.api.scrobble.ScrobbleTarget.class).stream()
+                .anyMatch(p -> p.type() == SimklScrobbleTarget.class), "META-INF/services lists the target");
+        SimklScrobbleTarget fresh = new SimklScrobbleTarget();
+        assertEquals("simkl", fresh.name());
+        assertEquals(java.util.Optional.of("simkl"), fresh.authProvider());
+    }
 }

@@ -22,6 +22,7 @@ import io.crosswatch.core.state.RunRecord;
 import io.crosswatch.core.state.StateCommit;
 import io.crosswatch.core.state.SyncStateStore;
 import io.crosswatch.core.sync.Ids;
+import io.crosswatch.core.sync.Tombstone;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,8 +54,10 @@ import java.util.stream.Collectors;
  * sides as they were before the interrupted run.
  *
  * <p>The undo is itself recorded as a run with its own journal (and journals its writes ahead, as a
- * sync does), and, after a completed run, moves the pair's baselines the same way, so the next sync
- * does not mistake the reverted items for deletions. An undo can itself be undone: that re-applies
+ * sync does), lifts the tombstones of the items it restores, and, after a completed run, moves the
+ * pair's baselines the same way, so the next sync does not mistake the reverted items for
+ * deletions: a removal the undo restored is then agreed state and spreads to the other side too,
+ * while an add it took back is offered again (the item is still new on its origin side). An undo can itself be undone: that re-applies
  * what it reverted. An undo killed mid-way is an interrupted run like any other and can be undone.
  *
  * <p>{@link Orchestrator#undo(String, boolean)} finds the run's pairs and opens the sessions; call
@@ -191,6 +194,8 @@ public final class UndoService {
                 toRevert.stream().filter(c -> revertedSet.contains(c.previous()))
                         .forEach(c -> changes.add(new RunJournal.Change(c.previous(), c.item())));
                 done.computeIfAbsent(f, k -> new EnumMap<>(Side.class)).put(side, new RunJournal.Writes(restored, unadded, changes));
+                // a restored item is no longer a removal to guard: lift its tombstone (expired now, purged next commit)
+                restored.forEach(i -> commit.tombstone(new Tombstone(f, i, started, started)));
                 if (!run.interrupted()) {
                     rebaseline(pair, f, side, unadded, restored, changes, started).ifPresent(b -> commit.baseline(f, side, b));
                 }

@@ -47,10 +47,7 @@ class CrashRecoveryTest {
         }
         assertEquals(10, before.items().size());
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                CrashSyncMain.class.getName(), db.toString(), "crash", String.valueOf(killAt))).redirectErrorStream(true);
-        Process child = pb.start();
+        Process child = ChildJvm.start(CrashSyncMain.class, db.toString(), "crash", String.valueOf(killAt));
         try {
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {

@@ -29,8 +29,8 @@ import java.util.UUID;
  * The child of {@link CrashLoopTest}: syncs two local tracker files two-way through an SQLite
  * state store, saving the config file (as a token refresh would) and printing {@value #CHUNK}
  * after every applied chunk, so the parent can kill it at a chosen point. Prints {@value #RUN} and
- * the run id first, and {@value #DONE} with the status when it finishes. Argument: the working
- * directory.
+ * the run id first, and {@value #DONE} with the status when it finishes. Arguments: the working
+ * directory, and {@code warmup} for {@link ChildJvm}'s class-data archive run.
  */
 public final class CrashLoopMain {
 
@@ -75,6 +75,11 @@ public final class CrashLoopMain {
         }
     }
 
+    private static MediaItem item(int tmdb) {
+        return MediaItem.builder(io.crosswatch.api.media.MediaType.MOVIE).ids(io.crosswatch.api.media.MediaIds.of("tmdb",
+                String.valueOf(tmdb))).title("M" + tmdb).build();
+    }
+
     /** Runs one sync of the pair in {@code dir}; {@code onChunk} runs after every applied chunk. */
     static SyncResult sync(Path dir, Runnable onChunk) {
         return sync(dir, UUID.randomUUID().toString(), onChunk);
@@ -111,6 +116,16 @@ public final class CrashLoopMain {
     }
 
     public static void main(String[] args) {
+        if (args.length > 1 && args[1].equals("warmup")) {
+            // ChildJvm's class-data archive run: one sync with writes on each side, then exit normally
+            try (LocalTracker a = LocalTracker.open(Path.of(args[0]).resolve("a.db"));
+                 LocalTracker b = LocalTracker.open(Path.of(args[0]).resolve("b.db"))) {
+                a.add(Feature.WATCHLIST, List.of(item(1), item(2), item(3), item(4)), false);
+                b.add(Feature.WATCHLIST, List.of(item(5)), false);
+            }
+            sync(Path.of(args[0]), () -> { });
+            return;
+        }
         String runId = UUID.randomUUID().toString();
         System.out.println(RUN + runId);
         System.out.flush();

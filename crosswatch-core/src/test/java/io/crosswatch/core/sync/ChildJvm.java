@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * Starts the short-lived JVMs the crash tests kill, as cheaply as a fresh JVM can be: C1 only,
  * serial GC, a small heap, the JDK's class-data archive, and only the class path a child needs
- * (the project's class directories, Jackson and sqlite-jdbc; no WireMock, Jetty or JUnit jars to
- * search). The largest single saving is sqlite-jdbc's native library: by default every JVM copies
+ * (the project's classes and crosswatch-core's runtime dependencies; no WireMock, Jetty or JUnit
+ * jars to search). The largest single saving is sqlite-jdbc's native library: by default every JVM copies
  * it out of the jar into a new temporary file (about a megabyte, plus a random UUID and an
  * {@code uname} process); here it is copied once per test JVM and handed to each child with
  * {@code org.sqlite.lib.path}. The next largest is loading and verifying some 2 000 classes: the
@@ -135,13 +135,21 @@ final class ChildJvm {
         return new Start(classPath, p.exitValue() == 0 && Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty());
     }
 
+    /**
+     * The jars of crosswatch-core's runtime dependencies (its pom's compile scope) and of the
+     * project's own modules, which a child may load from; the test-only jars (WireMock, Jetty,
+     * JUnit, Guava, …) are left out.
+     */
+    private static final List<String> RUNTIME_JARS = List.of("crosswatch-", "jackson-", "sqlite-jdbc-", "okhttp-", "okio-",
+            "kotlin-stdlib-", "annotations-");
+
     /** The parent's class path without the test-only jars a child never loads from. */
     static String classPath() {
         List<String> kept = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(entry);
             String name = p.getFileName() == null ? "" : p.getFileName().toString();
-            if (Files.isDirectory(p) || name.startsWith("jackson-") || name.startsWith("sqlite-jdbc")) {
+            if (Files.isDirectory(p) || RUNTIME_JARS.stream().anyMatch(name::startsWith)) {
                 kept.add(entry);
             }
         }

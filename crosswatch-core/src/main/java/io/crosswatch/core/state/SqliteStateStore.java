@@ -1,5 +1,7 @@
 package io.crosswatch.core.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosswatch.api.Api;
 import io.crosswatch.api.media.Feature;
 import io.crosswatch.api.media.MediaItem;
@@ -53,7 +55,7 @@ import java.util.Set;
 public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
 
     private static final System.Logger LOG = System.getLogger(SqliteStateStore.class.getName());
-    private static final com.fasterxml.jackson.databind.ObjectMapper JOURNAL_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JOURNAL_JSON = new ObjectMapper();
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /** Schema migrations, in order; index + 1 is the version they lead to. */
@@ -525,7 +527,7 @@ public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
     }
 
     private static List<JournalChunk.Entry> decodeEntries(String json, String outcomes) {
-        com.fasterxml.jackson.databind.JsonNode array;
+        JsonNode array;
         try {
             array = JOURNAL_JSON.readTree(json);
         } catch (IOException e) {
@@ -533,8 +535,8 @@ public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
         }
         List<JournalChunk.Entry> out = new ArrayList<>();
         int i = 0;
-        for (com.fasterxml.jackson.databind.JsonNode n : array) {
-            com.fasterxml.jackson.databind.JsonNode prev = n.get("previous");
+        for (JsonNode n : array) {
+            JsonNode prev = n.get("previous");
             out.add(new JournalChunk.Entry(MediaItemCodec.readItem(n.get("item").toString()),
                     prev == null || prev.isNull() ? null : MediaItemCodec.readItem(prev.toString()), decodeOutcome(outcomes, i++)));
         }

@@ -9,8 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 /**
  * Starts the short-lived JVMs the crash tests kill, as cheaply as a fresh JVM can be: C1 only,
@@ -87,8 +94,8 @@ final class ChildJvm {
         Path jar = dir.resolve("classes.jar");
         List<String> entries = new ArrayList<>();
         entries.add(jar.toString());
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+        Set<String> seen = new HashSet<>();
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
             for (String entry : classPath().split(File.pathSeparator)) {
                 Path root = Path.of(entry);
                 if (!Files.isDirectory(root)) {
@@ -96,7 +103,7 @@ final class ChildJvm {
                     continue;
                 }
                 List<Path> files;
-                try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+                try (Stream<Path> walk = Files.walk(root)) {
                     files = walk.filter(Files::isRegularFile).sorted().toList();
                 }
                 for (Path f : files) {
@@ -105,7 +112,7 @@ final class ChildJvm {
                     if (name.equals("module-info.class") || !seen.add(name)) {
                         continue;
                     }
-                    out.putNextEntry(new java.util.jar.JarEntry(name));
+                    out.putNextEntry(new JarEntry(name));
                     Files.copy(f, out);
                     out.closeEntry();
                 }
@@ -120,11 +127,11 @@ final class ChildJvm {
         cmd.add(work.toString());
         cmd.add("warmup");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
         }
-        try (java.util.stream.Stream<Path> walk = Files.walk(work)) {
-            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        try (Stream<Path> walk = Files.walk(work)) {
+            for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(f);
             }
         }

@@ -2,7 +2,9 @@ package io.crosswatch.core.sync;
 
 import io.crosswatch.api.ApiVersion;
 import io.crosswatch.api.media.Feature;
+import io.crosswatch.api.media.MediaIds;
 import io.crosswatch.api.media.MediaItem;
+import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.sync.ConnectorCapabilities;
 import io.crosswatch.api.sync.ConnectorManifest;
 import io.crosswatch.api.sync.ConnectorSession;
@@ -76,8 +78,7 @@ public final class CrashLoopMain {
     }
 
     private static MediaItem item(int tmdb) {
-        return MediaItem.builder(io.crosswatch.api.media.MediaType.MOVIE).ids(io.crosswatch.api.media.MediaIds.of("tmdb",
-                String.valueOf(tmdb))).title("M" + tmdb).build();
+        return MediaItem.builder(MediaType.MOVIE).ids(MediaIds.of("tmdb", String.valueOf(tmdb))).title("M" + tmdb).build();
     }
 
     /** Runs one sync of the pair in {@code dir}; {@code onChunk} runs after every applied chunk. */

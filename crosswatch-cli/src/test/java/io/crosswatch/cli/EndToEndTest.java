@@ -15,6 +15,7 @@ import io.crosswatch.api.sync.SyncMode;
 import io.crosswatch.core.config.ConfigStore;
 import io.crosswatch.core.config.CrossWatchConfig;
 import io.crosswatch.core.local.LocalTracker;
+import io.crosswatch.core.state.RunRecord;
 import io.crosswatch.core.state.SqliteStateStore;
 import io.crosswatch.core.state.StateCommit;
 import io.crosswatch.core.sync.UnresolvedItem;
@@ -173,5 +174,22 @@ class EndToEndTest {
         CliHarness.Result ratings = cli.run("unresolved", "--feature", "ratings");
         assertTrue(ratings.out().contains("1 unresolved item(s)") && !ratings.out().contains("Perfect Days"), ratings::toString);
         assertTrue(cli.run("status").out().contains("2 unresolved item(s) ('crosswatch unresolved --pair lb-local'"));
+    }
+
+    @Test
+    void statusShowsRunIdsAndAnInterruptedRun() {
+        assertEquals(0, cli.run("sync").code());
+        CrossWatchConfig cfg = ConfigStore.open(cli.config).load();
+        String done;
+        try (SqliteStateStore s = SqliteStateStore.open(cfg.stateFile())) {
+            done = s.runs("lb-local", 1).get(0).runId();
+            // what a sync killed mid-apply leaves: its start recorded, its end never
+            s.beginRun(RunRecord.begun("killed-run", "lb-local", cli.time.clock().instant().plusSeconds(60)));
+        }
+        CliHarness.Result status = cli.run("status");
+        assertEquals(0, status.code(), status::toString);
+        assertTrue(status.out().contains("run " + done), status::toString);
+        assertTrue(status.out().contains("interrupted run killed-run never finished"), status::toString);
+        assertTrue(status.out().contains("'crosswatch undo killed-run'"), status::toString);
     }
 }

@@ -182,7 +182,9 @@ public final class Orchestrator {
     /**
      * Reverts a recorded run: for every configured pair that has a record of {@code runId}, removes
      * what the run added, restores what it removed and puts back what it changed (see {@link
-     * UndoService}). The undo holds the same lock as a run and is itself recorded as a run.
+     * UndoService}). A run whose process was killed mid-apply (listed as interrupted) is reverted
+     * from its write-ahead journal. The undo holds the same lock as a run and is itself recorded as
+     * a run, which can in turn be undone.
      *
      * @param runId  the run to revert (the {@link RunReport#runId()} of a real run)
      * @param dryRun report what would be written and write nothing

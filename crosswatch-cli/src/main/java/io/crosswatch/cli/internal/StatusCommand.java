@@ -53,10 +53,16 @@ final class StatusCommand implements Callable<Integer> {
                 }
                 for (RunRecord r : runs) {
                     JsonNode report = parse(r.report());
-                    out.println(String.format(Locale.ROOT, "  %s  %-9s %6d ms  %d write(s) planned, %d held by a guard",
+                    if (r.interrupted()) {
+                        out.println(String.format(Locale.ROOT, "  %s  %-11s run %s never finished (killed mid-run?);"
+                                + " 'crosswatch undo %s' reverts what it may have written", r.startedAt(), "interrupted",
+                                r.runId(), r.runId()));
+                        continue;
+                    }
+                    out.println(String.format(Locale.ROOT, "  %s  %-11s %6d ms  %d write(s) planned, %d held by a guard  run %s",
                             r.startedAt(), r.status().name().toLowerCase(Locale.ROOT),
                             Duration.between(r.startedAt(), r.finishedAt()).toMillis(),
-                            report.path("writes").asInt(0), report.path("held").asInt(0)));
+                            report.path("writes").asInt(0), report.path("held").asInt(0), r.runId()));
                 }
                 if (!runs.isEmpty()) {
                     held(parse(runs.get(0).report()), out);

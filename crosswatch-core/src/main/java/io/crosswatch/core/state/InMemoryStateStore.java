@@ -31,6 +31,8 @@ public final class InMemoryStateStore implements SyncStateStore, ScrobbleStore {
     private final Map<String, Map<String, PhantomRecord>> phantoms = new HashMap<>();
     private final Map<String, List<RunRecord>> runs = new HashMap<>();
     private int commits;
+    /** Journaled chunks of runs not yet committed, per run id, in order. */
+    private final Map<String, List<JournalChunk>> chunks = new HashMap<>();
     private final Map<String, List<QueuedScrobble>> queue = new java.util.TreeMap<>();
     private final Map<String, Map<String, RecordedPlay>> plays = new HashMap<>();
     private long nextQueueId = 1;
@@ -73,8 +75,52 @@ public final class InMemoryStateStore implements SyncStateStore, ScrobbleStore {
         Map<String, PhantomRecord> ps = phantoms.computeIfAbsent(pair, k -> new LinkedHashMap<>());
         c.clearPhantoms().forEach(k -> ps.remove(recordKey(k.feature(), k.side(), k.key())));
         c.phantoms().forEach(p -> ps.put(recordKey(p.feature(), p.side(), p.key()), p));
-        c.run().ifPresent(r -> runs.computeIfAbsent(pair, k -> new ArrayList<>()).add(0, r));
+        c.run().ifPresent(r -> {
+            putRun(r);
+            if (!r.interrupted()) {
+                chunks.remove(r.runId());
+            }
+        });
         commits++;
+    }
+
+    /** Adds the record, replacing a begun record of the same run in place. */
+    private void putRun(RunRecord r) {
+        List<RunRecord> list = runs.computeIfAbsent(r.pair(), k -> new ArrayList<>());
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).runId().equals(r.runId())) {
+                list.set(i, r);
+                return;
+            }
+        }
+        list.add(0, r);
+    }
+
+    @Override
+    public synchronized void beginRun(RunRecord run) {
+        putRun(run);
+    }
+
+    @Override
+    public synchronized void journalChunk(JournalChunk chunk) {
+        List<JournalChunk> list = chunks.computeIfAbsent(chunk.runId(), k -> new ArrayList<>());
+        list.removeIf(c -> c.seq() == chunk.seq());
+        list.add(chunk);
+    }
+
+    @Override
+    public synchronized void recordOutcomes(String runId, int seq, List<JournalChunk.Outcome> outcomes) {
+        List<JournalChunk> list = chunks.get(runId);
+        if (list != null) {
+            list.replaceAll(c -> c.seq() == seq ? c.withOutcomes(outcomes) : c);
+        }
+    }
+
+    @Override
+    public synchronized List<JournalChunk> journalChunks(String runId) {
+        List<JournalChunk> out = new ArrayList<>(chunks.getOrDefault(runId, List.of()));
+        out.sort(java.util.Comparator.comparingInt(JournalChunk::seq));
+        return List.copyOf(out);
     }
 
     @Override

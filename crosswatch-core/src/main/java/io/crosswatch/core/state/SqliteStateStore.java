@@ -1,5 +1,7 @@
 package io.crosswatch.core.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosswatch.api.Api;
 import io.crosswatch.api.media.Feature;
 import io.crosswatch.api.media.MediaItem;
@@ -41,6 +43,10 @@ import java.util.Set;
  * <p>Also the {@link ScrobbleStore}: the scrobble queue and recorded plays live in the same file
  * (schema version 2), so the sync engine and the scrobbler share them.
  *
+ * <p>Schema version 3 adds the write-ahead journal: {@link #beginRun} inserts the run row marked
+ * unfinished, each {@link #journalChunk} is one transaction (carrying the outcomes of the chunk
+ * before it), and the run's {@link #commit} marks the row finished and drops its chunks.
+ *
  * <p>Thread-safe: one connection, guarded by this object's lock.
  *
  * @since 0.1
@@ -49,6 +55,7 @@ import java.util.Set;
 public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
 
     private static final System.Logger LOG = System.getLogger(SqliteStateStore.class.getName());
+    private static final ObjectMapper JOURNAL_JSON = new ObjectMapper();
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /** Schema migrations, in order; index + 1 is the version they lead to. */
@@ -74,6 +81,11 @@ public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
         "CREATE INDEX scrobble_queue_by_target ON scrobble_queue (target, id)",
         "CREATE TABLE recorded_plays (target TEXT NOT NULL, key TEXT NOT NULL, minute INTEGER NOT NULL, item TEXT NOT NULL,"
             + " recorded_at INTEGER NOT NULL, PRIMARY KEY (target, key, minute))"
+    }, new String[] {
+        // version 3: the write-ahead journal; a run row with finished = 0 was begun and never committed
+        "ALTER TABLE runs ADD COLUMN finished INTEGER NOT NULL DEFAULT 1",
+        "CREATE TABLE run_chunks (run_id TEXT NOT NULL, seq INTEGER NOT NULL, feature TEXT NOT NULL, side TEXT NOT NULL,"
+            + " op TEXT NOT NULL, entries TEXT NOT NULL, outcomes TEXT, PRIMARY KEY (run_id, seq))"
     });
 
     private final Path file;
@@ -87,6 +99,11 @@ public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
      */
     private final Map<String, List<MediaItem>> knownItems = new HashMap<>();
     private long knownVersion = -1;
+    /** Outcomes {@link #recordOutcomes} was given, written with the next journal transaction. */
+    private final List<PendingOutcomes> pendingOutcomes = new ArrayList<>();
+
+    private record PendingOutcomes(String runId, int seq, String outcomes) {
+    }
 
     private SqliteStateStore(Path file, Connection connection) {
         this.file = file;
@@ -367,19 +384,17 @@ public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
                 }
                 if (c.run().isPresent()) {
                     RunRecord r = c.run().get();
-                    try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO runs (run_id, pair,"
-                            + " started_at, finished_at, status, dry_run, report) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                        ps.setString(1, r.runId());
-                        ps.setString(2, r.pair());
-                        ps.setLong(3, r.startedAt().toEpochMilli());
-                        ps.setLong(4, r.finishedAt().toEpochMilli());
-                        ps.setString(5, r.status().name());
-                        ps.setInt(6, r.dryRun() ? 1 : 0);
-                        ps.setString(7, r.report());
-                        ps.executeUpdate();
+                    insertRun(r);
+                    if (!r.interrupted()) {
+                        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM run_chunks WHERE run_id = ?")) {
+                            ps.setString(1, r.runId());
+                            ps.executeUpdate();
+                        }
                     }
                 }
+                writePendingOutcomes();
                 connection.commit();
+                pendingOutcomes.clear();
                 c.baselines().forEach((k, b) -> knownItems.put(slot(pair, k.feature(), k.side()), b.items()));
             } catch (SQLException | RuntimeException e) {
                 knownItems.clear();
@@ -391,6 +406,159 @@ public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
         } catch (SQLException e) {
             throw failure("commit the state of " + pair, e);
         }
+    }
+
+    private void insertRun(RunRecord r) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO runs (run_id, pair,"
+                + " started_at, finished_at, status, dry_run, report, finished) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, r.runId());
+            ps.setString(2, r.pair());
+            ps.setLong(3, r.startedAt().toEpochMilli());
+            ps.setLong(4, r.finishedAt().toEpochMilli());
+            ps.setString(5, r.status().name());
+            ps.setInt(6, r.dryRun() ? 1 : 0);
+            ps.setString(7, r.report());
+            ps.setInt(8, r.interrupted() ? 0 : 1);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Writes the buffered outcomes inside the caller's transaction; cleared only once it commits. */
+    private void writePendingOutcomes() throws SQLException {
+        if (pendingOutcomes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("UPDATE run_chunks SET outcomes = ? WHERE run_id = ? AND seq = ?")) {
+            for (PendingOutcomes p : pendingOutcomes) {
+                ps.setString(1, p.outcomes());
+                ps.setString(2, p.runId());
+                ps.setInt(3, p.seq());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** Runs {@code work} and the buffered outcomes in one transaction. */
+    private void inTransaction(String what, SqlWork work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                writePendingOutcomes();
+                connection.commit();
+                pendingOutcomes.clear();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork {
+        void run() throws SQLException;
+    }
+
+    @Override
+    public synchronized void beginRun(RunRecord run) {
+        inTransaction("record the start of run " + run.runId(), () -> insertRun(run));
+    }
+
+    @Override
+    public synchronized void journalChunk(JournalChunk chunk) {
+        String entries = encodeEntries(chunk.entries());
+        inTransaction("journal chunk " + chunk.seq() + " of run " + chunk.runId(), () -> {
+            try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO run_chunks (run_id, seq, feature,"
+                    + " side, op, entries, outcomes) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, chunk.runId());
+                ps.setInt(2, chunk.seq());
+                ps.setString(3, chunk.feature().name());
+                ps.setString(4, chunk.side().name());
+                ps.setString(5, chunk.op().name());
+                ps.setString(6, entries);
+                ps.setString(7, encodeOutcomes(chunk.outcomes()));
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public synchronized void recordOutcomes(String runId, int seq, List<JournalChunk.Outcome> outcomes) {
+        // buffered: written by the next journal transaction (one transaction per chunk, not two)
+        pendingOutcomes.add(new PendingOutcomes(runId, seq, encodeOutcomes(outcomes)));
+    }
+
+    @Override
+    public synchronized List<JournalChunk> journalChunks(String runId) {
+        if (!pendingOutcomes.isEmpty()) {
+            inTransaction("record chunk outcomes of run " + runId, () -> { });
+        }
+        List<JournalChunk> out = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT seq, feature, side, op, entries, outcomes"
+                + " FROM run_chunks WHERE run_id = ? ORDER BY seq")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new JournalChunk(runId, rs.getInt(1), Feature.valueOf(rs.getString(2)), Side.valueOf(rs.getString(3)),
+                            JournalChunk.Op.valueOf(rs.getString(4)), decodeEntries(rs.getString(5), rs.getString(6))));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the journal of run " + runId, e);
+        }
+        return out;
+    }
+
+    /** Entries as a JSON array of {@code {"item":…,"previous":…}}, items in {@link MediaItemCodec}'s shape. */
+    private static String encodeEntries(List<JournalChunk.Entry> entries) {
+        StringBuilder sb = new StringBuilder("[");
+        for (JournalChunk.Entry e : entries) {
+            sb.append(sb.length() > 1 ? "," : "").append("{\"item\":").append(MediaItemCodec.write(e.item()));
+            if (e.previous() != null) {
+                sb.append(",\"previous\":").append(MediaItemCodec.write(e.previous()));
+            }
+            sb.append('}');
+        }
+        return sb.append(']').toString();
+    }
+
+    private static List<JournalChunk.Entry> decodeEntries(String json, String outcomes) {
+        JsonNode array;
+        try {
+            array = JOURNAL_JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("a journaled chunk is not JSON: " + e.getMessage(), e);
+        }
+        List<JournalChunk.Entry> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode n : array) {
+            JsonNode prev = n.get("previous");
+            out.add(new JournalChunk.Entry(MediaItemCodec.readItem(n.get("item").toString()),
+                    prev == null || prev.isNull() ? null : MediaItemCodec.readItem(prev.toString()), decodeOutcome(outcomes, i++)));
+        }
+        return out;
+    }
+
+    /** One letter per item: {@code A}pplied, {@code F}ailed, {@code U}nknown. */
+    private static String encodeOutcomes(List<JournalChunk.Outcome> outcomes) {
+        StringBuilder sb = new StringBuilder(outcomes.size());
+        outcomes.forEach(o -> sb.append(o.name().charAt(0)));
+        return sb.toString();
+    }
+
+    private static JournalChunk.Outcome decodeOutcome(String outcomes, int i) {
+        if (outcomes == null || i >= outcomes.length()) {
+            return JournalChunk.Outcome.UNKNOWN;
+        }
+        return switch (outcomes.charAt(i)) {
+            case 'A' -> JournalChunk.Outcome.APPLIED;
+            case 'F' -> JournalChunk.Outcome.FAILED;
+            default -> JournalChunk.Outcome.UNKNOWN;
+        };
     }
 
     private void clear(String table, String pair, List<StateCommit.RecordKey> keys) throws SQLException {
@@ -410,14 +578,14 @@ public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
     public synchronized List<RunRecord> runs(String pair, int limit) {
         List<RunRecord> out = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT run_id, pair, started_at, finished_at, status, dry_run,"
-                + " report FROM runs WHERE pair = ? ORDER BY started_at DESC LIMIT ?")) {
+                + " report, finished FROM runs WHERE pair = ? ORDER BY started_at DESC, rowid DESC LIMIT ?")) {
             ps.setString(1, pair);
             ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new RunRecord(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
                             Instant.ofEpochMilli(rs.getLong(4)), SyncStatus.valueOf(rs.getString(5)), rs.getInt(6) != 0,
-                            rs.getString(7)));
+                            rs.getString(7), rs.getInt(8) == 0));
                 }
             }
         } catch (SQLException e) {
@@ -554,6 +722,13 @@ public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
     @Override
     public synchronized void close() {
         try {
+            if (!pendingOutcomes.isEmpty()) {
+                try {
+                    inTransaction("record chunk outcomes", () -> { });
+                } catch (IllegalStateException e) {
+                    LOG.log(Level.WARNING, "{0}; those items will read as outcome unknown", e.getMessage());
+                }
+            }
             connection.close();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "closing the state database {0} failed: {1}", file, e.getMessage());

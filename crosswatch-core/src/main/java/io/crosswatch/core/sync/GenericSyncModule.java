@@ -23,6 +23,7 @@ import io.crosswatch.api.sync.SyncModule;
 import io.crosswatch.api.sync.SyncResult;
 import io.crosswatch.api.sync.SyncStatus;
 import io.crosswatch.api.sync.WriteResult;
+import io.crosswatch.core.state.JournalChunk;
 import io.crosswatch.core.state.RunJournal;
 import io.crosswatch.core.state.RunRecord;
 import io.crosswatch.core.state.ScrobbleStore;
@@ -52,6 +53,13 @@ import java.util.Set;
  * progress event per chunk and cancellation between chunks) → persist the new baselines, activity
  * tokens, tombstones, unresolved and phantom records and the run record in one
  * {@link SyncStateStore#commit}. A dry run plans and reports and writes nothing, not even state.
+ *
+ * <p>Write-ahead journal: before the first write a real run is recorded as begun
+ * ({@link SyncStateStore#beginRun}), and before each chunk is sent the chunk — with the previous
+ * value of each update and each removed item in full — is committed
+ * ({@link SyncStateStore#journalChunk}, one small transaction per chunk); the per-item outcome
+ * follows ({@link SyncStateStore#recordOutcomes}). A process killed mid-apply thus leaves an
+ * interrupted run that {@link io.crosswatch.core.UndoService} can revert.
  *
  * <p>When the store is also a {@link ScrobbleStore}, the plays a scrobbler recorded on a side are
  * part of that side's history read (unless the read lists them already), so a sync never posts a
@@ -103,6 +111,10 @@ public final class GenericSyncModule implements SyncModule {
         private final Map<Feature, Map<Side, Baseline>> baselines = new EnumMap<>(Feature.class);
         private final Instant started;
         private Instant mark;
+        /** Whether {@link SyncStateStore#beginRun} recorded this run: its chunks are journaled before they are sent. */
+        private boolean journaling;
+        private int nextChunk;
+        private final Map<Feature, Applied> applied = new EnumMap<>(Feature.class);
 
         Run(SyncContext ctx) {
             this.ctx = ctx;
@@ -168,7 +180,11 @@ public final class GenericSyncModule implements SyncModule {
                     phase("persist");
                     return finish();
                 }
-                Map<Feature, Applied> applied = new EnumMap<>(Feature.class);
+                if (full != null && plan.writeCount() > 0) {
+                    // durable before the first write: a run killed from here on is listed as interrupted
+                    full.beginRun(RunRecord.begun(ctx.runId(), pair, started));
+                    journaling = true;
+                }
                 boolean cancelled = false;
                 for (FeaturePlan fp : plan.features().values()) {
                     Applied a = new Applied();
@@ -188,11 +204,35 @@ public final class GenericSyncModule implements SyncModule {
                 }
                 return finish();
             } catch (CancelledException e) {
+                endJournaledRun(SyncStatus.CANCELLED, "cancelled: " + e.getMessage());
                 return result.status(SyncStatus.CANCELLED).warning("cancelled: " + e.getMessage())
                         .finishedAt(ctx.clock().instant()).build();
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "sync run " + ctx.runId() + " of " + pair + " failed", e);
+                endJournaledRun(SyncStatus.FAILED, "the run failed: " + e);
                 return result.status(SyncStatus.FAILED).error("the run failed: " + e).finishedAt(ctx.clock().instant()).build();
+            }
+        }
+
+        /**
+         * A run that began writing and then failed records its end with the writes confirmed so
+         * far, so its history says failed (not interrupted) and undo reverts exactly those.
+         */
+        private void endJournaledRun(SyncStatus status, String error) {
+            if (!journaling) {
+                return;
+            }
+            try {
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("error", error);
+                report.put("forced", ctx.force());
+                report.put(RunJournal.FIELD, journal(applied).toJson());
+                Instant now = ctx.clock().instant();
+                full.commit(StateCommit.builder(pair, now).run(new RunRecord(ctx.runId(), pair, started, now, status, false,
+                        toJson(report))).build());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not record the end of run {0} of {1} ({2}); it stays listed as interrupted,"
+                        + " and its journaled chunks still allow undo", ctx.runId(), pair, e.getMessage());
             }
         }
 
@@ -348,6 +388,11 @@ public final class GenericSyncModule implements SyncModule {
                 List<PlannedChange> chunk = changes.subList(from, Math.min(changes.size(), from + batch));
                 List<MediaItem> items = new ArrayList<>(chunk.size());
                 chunk.forEach(c -> items.add(c.item()));
+                int seq = nextChunk++;
+                if (journaling) {
+                    // durable before the service sees it; if this throws, the chunk is not sent
+                    full.journalChunk(intent(seq, f, side, op, chunk));
+                }
                 WriteResult res;
                 try {
                     res = op.equals("remove") ? session.remove(f, items, false) : session.add(f, items, false);
@@ -356,14 +401,34 @@ public final class GenericSyncModule implements SyncModule {
                 } catch (RuntimeException e) {
                     res = WriteResult.failed(items, e.getMessage() == null ? e.toString() : e.getMessage());
                 }
-                record(f, side, op, chunk, res, a, name);
+                List<JournalChunk.Outcome> outcomes = record(f, side, op, chunk, res, a, name);
+                if (journaling) {
+                    full.recordOutcomes(ctx.runId(), seq, outcomes);
+                }
                 done[0] += chunk.size();
                 progress("apply", done[0], total, f.key() + ": " + op + " " + chunk.size() + " on " + name);
             }
             return true;
         }
 
-        private void record(Feature f, Side side, String op, List<PlannedChange> chunk, WriteResult res, Applied a, String name) {
+        private JournalChunk intent(int seq, Feature f, Side side, String op, List<PlannedChange> chunk) {
+            JournalChunk.Op jop = switch (op) {
+                case "add" -> JournalChunk.Op.ADD;
+                case "update" -> JournalChunk.Op.UPDATE;
+                default -> JournalChunk.Op.REMOVE;
+            };
+            List<JournalChunk.Entry> entries = new ArrayList<>(chunk.size());
+            for (PlannedChange c : chunk) {
+                entries.add(new JournalChunk.Entry(c.item(), jop == JournalChunk.Op.UPDATE ? c.previous() : null,
+                        JournalChunk.Outcome.UNKNOWN));
+            }
+            return new JournalChunk(ctx.runId(), seq, f, side, jop, entries);
+        }
+
+        /** @return the outcome of each item of the chunk, in order */
+        private List<JournalChunk.Outcome> record(Feature f, Side side, String op, List<PlannedChange> chunk, WriteResult res,
+                                                  Applied a, String name) {
+            List<JournalChunk.Outcome> outcomes = new ArrayList<>(chunk.size());
             // outcomes are matched to the items sent: the same object, else an equal item, else by position
             Map<MediaItem, WriteResult.ItemOutcome> same = new IdentityHashMap<>();
             Map<MediaItem, WriteResult.ItemOutcome> equal = new HashMap<>();
@@ -384,6 +449,7 @@ public final class GenericSyncModule implements SyncModule {
                 if (o == null) {
                     o = new WriteResult.ItemOutcome(c.item(), WriteResult.Outcome.FAILED, name + " did not report this item");
                 }
+                outcomes.add(o.succeeded() ? JournalChunk.Outcome.APPLIED : JournalChunk.Outcome.FAILED);
                 if (o.succeeded()) {
                     switch (op) {
                         case "add" -> a.added.get(side).add(c.item());
@@ -405,6 +471,7 @@ public final class GenericSyncModule implements SyncModule {
                             + (o.reason() == null ? "" : ": " + o.reason()));
                 }
             }
+            return outcomes;
         }
 
         // ------------------------------------------------------------------ persist

@@ -1,6 +1,7 @@
 package io.crosswatch.core.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,10 +76,15 @@ class ScrobbleStoreTest {
             st.execute("CREATE TABLE baselines (pair TEXT NOT NULL, feature TEXT NOT NULL, side TEXT NOT NULL, taken_at INTEGER"
                     + " NOT NULL, checkpoint TEXT, activity TEXT, items TEXT NOT NULL, PRIMARY KEY (pair, feature, side))");
             st.execute("INSERT INTO baselines VALUES ('p', 'HISTORY', 'TARGET', 1, NULL, NULL, '[]')");
+            // version 1's run history, as written before the write-ahead journal (version 3) existed
+            st.execute("CREATE TABLE runs (run_id TEXT PRIMARY KEY, pair TEXT NOT NULL, started_at INTEGER NOT NULL,"
+                    + " finished_at INTEGER NOT NULL, status TEXT NOT NULL, dry_run INTEGER NOT NULL, report TEXT NOT NULL)");
+            st.execute("INSERT INTO runs VALUES ('r1', 'p', 1, 2, 'SUCCESS', 0, '{}')");
         }
         try (SqliteStateStore s = SqliteStateStore.open(file)) {
-            assertEquals(2, s.schemaVersion());
+            assertEquals(3, s.schemaVersion());
             assertTrue(s.baseline("p", Feature.HISTORY, Side.TARGET).isPresent());
+            assertFalse(s.runs("p", 5).get(0).interrupted(), "a run recorded before version 3 ended");
             s.recordPlay(new RecordedPlay("trakt", "movie:tmdb:1", play(1, T), T));
             assertEquals(1, s.recordedPlays("trakt").size());
         }

@@ -34,11 +34,31 @@ class SqliteStateStoreTest extends StateStoreContractTest {
         if (db.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(db)));
         }
-        assertEquals(2, ((SqliteStateStore) store).schemaVersion());
+        assertEquals(3, ((SqliteStateStore) store).schemaVersion());
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
             rs.next();
             assertEquals("wal", rs.getString(1));
+        }
+    }
+
+    @Test
+    void eachJournaledChunkIsDurableAtOnceAndCarriesTheOutcomesOfTheOneBefore() {
+        store.beginRun(RunRecord.begun("r1", "p", NOW));
+        store.journalChunk(new JournalChunk("r1", 0, Feature.WATCHLIST, Side.TARGET, JournalChunk.Op.ADD,
+                List.of(new JournalChunk.Entry(MATRIX, null, JournalChunk.Outcome.UNKNOWN))));
+        store.recordOutcomes("r1", 0, List.of(JournalChunk.Outcome.APPLIED));
+        // another connection, as after a crash: the outcome of chunk 0 is still only in memory
+        try (SqliteStateStore other = SqliteStateStore.open(dir.resolve("state/state.db"))) {
+            assertEquals(List.of(JournalChunk.Outcome.UNKNOWN), other.journalChunks("r1").get(0).outcomes());
+            assertTrue(other.runs("p", 1).get(0).interrupted());
+        }
+        store.journalChunk(new JournalChunk("r1", 1, Feature.WATCHLIST, Side.TARGET, JournalChunk.Op.REMOVE,
+                List.of(new JournalChunk.Entry(MATRIX, null, JournalChunk.Outcome.UNKNOWN))));
+        try (SqliteStateStore other = SqliteStateStore.open(dir.resolve("state/state.db"))) {
+            List<JournalChunk> chunks = other.journalChunks("r1");
+            assertEquals(List.of(JournalChunk.Outcome.APPLIED), chunks.get(0).outcomes(), "written with chunk 1");
+            assertEquals(List.of(JournalChunk.Outcome.UNKNOWN), chunks.get(1).outcomes());
         }
     }
 

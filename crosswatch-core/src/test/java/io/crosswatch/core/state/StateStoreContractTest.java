@@ -86,4 +86,37 @@ abstract class StateStoreContractTest {
         List<RunRecord> runs = store.runs("p", 2);
         assertEquals(List.of("r2", "r1"), runs.stream().map(RunRecord::runId).toList());
     }
+
+    @Test
+    void aBegunRunIsInterruptedUntilItsCommitAndKeepsItsChunks() {
+        MediaItem rated = MATRIX.toBuilder().rating(8).build();
+        MediaItem was = MATRIX.toBuilder().rating(5).build();
+        store.beginRun(RunRecord.begun("r1", "p", NOW));
+        store.journalChunk(new JournalChunk("r1", 0, Feature.WATCHLIST, Side.TARGET, JournalChunk.Op.REMOVE,
+                List.of(new JournalChunk.Entry(MATRIX, null, JournalChunk.Outcome.UNKNOWN))));
+        store.recordOutcomes("r1", 0, List.of(JournalChunk.Outcome.APPLIED));
+        store.journalChunk(new JournalChunk("r1", 1, Feature.RATINGS, Side.SOURCE, JournalChunk.Op.UPDATE,
+                List.of(new JournalChunk.Entry(rated, was, JournalChunk.Outcome.UNKNOWN),
+                        new JournalChunk.Entry(MATRIX, null, JournalChunk.Outcome.UNKNOWN))));
+        store.recordOutcomes("r1", 1, List.of(JournalChunk.Outcome.FAILED, JournalChunk.Outcome.APPLIED));
+
+        RunRecord begun = store.runs("p", 5).get(0);
+        assertTrue(begun.interrupted(), begun.toString());
+        assertEquals(SyncStatus.FAILED, begun.status());
+        List<JournalChunk> chunks = store.journalChunks("r1");
+        assertEquals(2, chunks.size());
+        assertEquals(new JournalChunk("r1", 0, Feature.WATCHLIST, Side.TARGET, JournalChunk.Op.REMOVE,
+                List.of(new JournalChunk.Entry(MATRIX, null, JournalChunk.Outcome.APPLIED))), chunks.get(0));
+        assertEquals(List.of(new JournalChunk.Entry(rated, was, JournalChunk.Outcome.FAILED),
+                new JournalChunk.Entry(MATRIX, null, JournalChunk.Outcome.APPLIED)), chunks.get(1).entries());
+        assertEquals(List.of(), store.journalChunks("other"));
+
+        store.commit(StateCommit.builder("p", NOW).run(new RunRecord("r1", "p", NOW, NOW.plusSeconds(3), SyncStatus.SUCCESS,
+                false, "{}")).build());
+        List<RunRecord> runs = store.runs("p", 5);
+        assertEquals(1, runs.size(), "the commit replaces the begun record");
+        assertEquals(SyncStatus.SUCCESS, runs.get(0).status());
+        assertTrue(!runs.get(0).interrupted());
+        assertEquals(List.of(), store.journalChunks("r1"), "a committed run's journal lives in its report");
+    }
 }

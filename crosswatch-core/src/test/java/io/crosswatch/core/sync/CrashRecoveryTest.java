@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.crosswatch.api.media.Feature;
 import io.crosswatch.api.sync.Baseline;
 import io.crosswatch.api.sync.Side;
+import io.crosswatch.api.sync.SyncStatus;
+import io.crosswatch.core.state.JournalChunk;
+import io.crosswatch.core.state.RunRecord;
 import io.crosswatch.core.state.SqliteStateStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -22,7 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A run killed with {@code destroyForcibly} mid-apply leaves the previous SQLite baseline intact. */
+/**
+ * A run killed with {@code destroyForcibly} mid-apply leaves the previous SQLite baseline intact,
+ * and the run listed as interrupted with every chunk it sent journaled.
+ */
 class CrashRecoveryTest {
 
     @TempDir
@@ -41,10 +47,7 @@ class CrashRecoveryTest {
         }
         assertEquals(10, before.items().size());
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                CrashSyncMain.class.getName(), db.toString(), "crash", String.valueOf(killAt))).redirectErrorStream(true);
-        Process child = pb.start();
+        Process child = ChildJvm.start(CrashSyncMain.class, db.toString(), "crash", String.valueOf(killAt));
         try {
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -65,7 +68,16 @@ class CrashRecoveryTest {
         try (SqliteStateStore store = SqliteStateStore.open(db)) {
             assertEquals(before, store.baseline(CrashSyncMain.PAIR, Feature.WATCHLIST, Side.TARGET).orElseThrow());
             assertEquals(before.items(), store.baseline(CrashSyncMain.PAIR, Feature.WATCHLIST, Side.SOURCE).orElseThrow().items());
-            assertEquals(1, store.runs(CrashSyncMain.PAIR, 10).size(), "only the setup run was recorded");
+            List<RunRecord> runs = store.runs(CrashSyncMain.PAIR, 10);
+            assertEquals(2, runs.size(), "the setup run and the killed one");
+            RunRecord killed = runs.get(0);
+            assertTrue(killed.interrupted(), "the killed run is listed as interrupted: " + killed);
+            assertEquals(SyncStatus.FAILED, killed.status());
+            // every chunk sent was journaled first; the one being sent when the JVM died has no outcome
+            List<JournalChunk> chunks = store.journalChunks(killed.runId());
+            assertEquals(killAt, chunks.size(), chunks.toString());
+            assertEquals(List.of(JournalChunk.Outcome.UNKNOWN), chunks.get(killAt - 1).outcomes());
+            chunks.subList(0, killAt - 1).forEach(c -> assertEquals(List.of(JournalChunk.Outcome.APPLIED), c.outcomes(), c.toString()));
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {

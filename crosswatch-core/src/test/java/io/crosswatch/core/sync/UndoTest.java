@@ -125,7 +125,7 @@ class UndoTest {
         sync(a, b, false);
         a.data.get(Feature.WATCHLIST).clear();
         a.put(Feature.WATCHLIST, movies(3));
-        SyncResult run = sync(a, b, true); // two of three is above the mass-delete guard: forced
+        SyncResult run = sync(a, b, true); // forced: recorded in the report even when the guard had nothing to hold
         assertEquals(2, run.totalToTarget().removed(), run.toString());
         assertEquals("true", run.metadata().get("forced"));
         RunRecord record = store.runs(pair.name(), 10).get(0);
@@ -133,6 +133,33 @@ class UndoTest {
         // the removed items exist only in the journal now
         new UndoService(store, clock).undo(pair.name(), record.runId(), a, b, false);
         assertEquals(Set.copyOf(movies(1, 2, 3)), snapshot(b, Feature.WATCHLIST));
+    }
+
+    @Test
+    void overridingTheMassDeleteGuardIsRecordedInTheRunReport() {
+        InMemoryConnector a = new InMemoryConnector("a", ConnectorCapabilities.defaults()).put(Feature.WATCHLIST, range(1, 11));
+        InMemoryConnector b = new InMemoryConnector("b", ConnectorCapabilities.defaults());
+        sync(a, b, false);
+        // six of ten gone on a: above the guard's ratio (10 %) and its minimum (5)
+        a.data.get(Feature.WATCHLIST).clear();
+        a.put(Feature.WATCHLIST, range(7, 11));
+
+        SyncResult held = sync(a, b, false);
+        assertEquals(6, held.feature(Feature.WATCHLIST).orElseThrow().held(), held.toString());
+        assertEquals(10, b.items(Feature.WATCHLIST).size(), "the guard held the removals");
+        RunRecord heldRecord = store.runs(pair.name(), 10).get(0);
+        assertTrue(heldRecord.report().contains("\"forced\":false"), heldRecord.report());
+        assertFalse(held.metadata().containsKey("forced"));
+
+        SyncResult forced = sync(a, b, true);
+        assertEquals(6, forced.totalToTarget().removed(), forced.toString());
+        RunRecord forcedRecord = store.runs(pair.name(), 10).get(0);
+        assertEquals(forced.runId(), forcedRecord.runId());
+        assertTrue(forcedRecord.report().contains("\"forced\":true"), forcedRecord.report());
+        assertEquals("true", forced.metadata().get("forced"));
+        // and the forced run is undoable like any other
+        new UndoService(store, clock).undo(pair.name(), forcedRecord.runId(), a, b, false);
+        assertEquals(Set.copyOf(range(1, 11)), snapshot(b, Feature.WATCHLIST));
     }
 
     @Test

@@ -42,8 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Crash safety: a forked JVM syncing two local tracker files is killed with
  * {@code destroyForcibly} after a seeded random number of applied chunks (it prints one line per
- * chunk, so no real-time waits; the kill lands wherever the child has got to by then), 12 times by
- * default ({@code -Dcrosswatch.crashRounds=50} gives the issue's 50). After every kill the config file
+ * chunk, so no real-time waits; the kill lands wherever the child has got to by then), 50 times by
+ * default ({@code -Dcrosswatch.crashRounds=N} changes it). After every kill the config file
  * parses, every SQLite file passes {@code PRAGMA integrity_check}, each baseline is either the
  * previous one or a complete new one, and the killed run is in the history (interrupted, or ended
  * if the kill came late). In every other round (and for the first interrupted run) the killed run
@@ -56,7 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashLoopTest {
 
-    static final int ROUNDS = Integer.getInteger("crosswatch.crashRounds", 12);
+    static final int ROUNDS = Integer.getInteger("crosswatch.crashRounds", 50);
     static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
 
     @TempDir

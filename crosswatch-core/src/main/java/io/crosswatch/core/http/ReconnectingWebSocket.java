@@ -234,7 +234,6 @@ public final class ReconnectingWebSocket implements AutoCloseable {
 
     /** Ticks the handler until the connection is lost or this is closed. */
     private void connected(Attempt attempt) {
-        setStatus(ConnectionStatus.State.CONNECTED, null, 0, null);
         LOG.log(Level.INFO, "{0}: connected to {1}", name, redactedUrl());
         Link link = attempt::send;
         while (!closed) {
@@ -351,6 +350,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         public void onOpen(WebSocket webSocket, Response response) {
             socket = webSocket;
             openedAt = clock.instant();
+            setStatus(ConnectionStatus.State.CONNECTED, null, 0, null);
             synchronized (handlerLock) {
                 handler.onOpen(this::send);
             }

@@ -12,20 +12,25 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * Everything logged through System.Logger (routed to java.util.logging) at every level, stack
- * traces included, except the loopback test server's own request log.
+ * What CrossWatch and OkHttp log through System.Logger / java.util.logging, at every level and
+ * with stack traces, plus anything else at INFO and above, except the loopback test server's own
+ * request log.
  */
 public final class LogCapture extends Handler implements AutoCloseable {
 
     private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
     private final Logger root = Logger.getLogger("");
-    private final Level previous;
+    // strong references: java.util.logging forgets the level of a logger nobody holds
+    private final List<Logger> verbose = List.of(Logger.getLogger("io.crosswatch"), Logger.getLogger("okhttp3"));
+    private final List<Level> previous = new ArrayList<>();
 
-    /** Starts capturing at the most verbose level. */
+    /** Starts capturing; CrossWatch's and OkHttp's loggers at the most verbose level, others at theirs. */
     public LogCapture() {
         setLevel(Level.ALL);
-        previous = root.getLevel();
-        root.setLevel(Level.ALL);
+        for (Logger l : verbose) {
+            previous.add(l.getLevel());
+            l.setLevel(Level.ALL);
+        }
         root.addHandler(this);
     }
 
@@ -57,6 +62,8 @@ public final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void close() {
         root.removeHandler(this);
-        root.setLevel(previous);
+        for (int i = 0; i < verbose.size(); i++) {
+            verbose.get(i).setLevel(previous.get(i));
+        }
     }
 }

@@ -127,14 +127,23 @@ public final class Daemon implements AutoCloseable {
         });
         server.setExecutor(httpThreads);
         server.start();
-        for (String entry : settings.listen()) {
-            // "plex" or "plex:home": the source, and the config instance of the server to watch
-            Endpoint at = Endpoint.parse(entry);
-            ScrobbleSource source = platform.scrobbleSource(at.provider()).orElseThrow(() -> new io.crosswatch.api.ConfigException(
-                    "daemon.listen", "no scrobble source '" + at.provider() + "' is installed"));
-            AutoCloseable handle = source.listen(platform.context(at.provider(), at.instance(), CancellationToken.none()),
-                    manager::onEvent);
-            listeners.put(entry, handle);
+        try {
+            for (String entry : settings.listen()) {
+                // "plex" or "plex:home": the source, and the config instance of the server to watch
+                Endpoint at = Endpoint.parse(entry);
+                ScrobbleSource source = platform.scrobbleSource(at.provider()).orElseThrow(() -> new io.crosswatch.api.ConfigException(
+                        "daemon.listen", "no scrobble source '" + at.provider() + "' is installed"));
+                AutoCloseable handle = source.listen(platform.context(at.provider(), at.instance(), CancellationToken.none()),
+                        manager::onEvent);
+                listeners.put(entry, handle);
+            }
+        } catch (RuntimeException e) {
+            // a watcher that cannot start (no server URL, no such source) fails the start as a whole
+            closeListeners();
+            server.stop(0);
+            httpThreads.shutdownNow();
+            server = null;
+            throw e;
         }
         LOG.log(Level.INFO, "webhook endpoint on {0}:{1,number,#}", settings.bind(), port());
         return this;
@@ -354,13 +363,7 @@ public final class Daemon implements AutoCloseable {
         if (loop != null) {
             loop.interrupt();
         }
-        for (AutoCloseable l : listeners.values()) {
-            try {
-                l.close();
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "closing a live connection failed: {0}", e.toString());
-            }
-        }
+        closeListeners();
         if (server != null) {
             server.stop(0);
             httpThreads.shutdownNow();
@@ -368,6 +371,16 @@ public final class Daemon implements AutoCloseable {
         List<ScrobbleResult> flushed = manager.flush();
         LOG.log(Level.INFO, "daemon stopped; flushed {0} queued scrobble(s), {1} still queued", flushed.size(),
                 manager.queuedCount());
+    }
+
+    private void closeListeners() {
+        for (AutoCloseable l : listeners.values()) {
+            try {
+                l.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "closing a live connection failed: {0}", e.toString());
+            }
+        }
     }
 
     @Override

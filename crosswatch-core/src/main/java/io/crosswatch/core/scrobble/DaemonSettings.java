@@ -18,16 +18,20 @@ import java.util.Optional;
  *   "bind": "127.0.0.1", "port": 8787, "secret": "long-random-string",
  *   "maxBodyBytes": 1048576,
  *   "schedules": {"plex-trakt": "PT30M", "trakt-local": "PT6H"},
- *   "listen": ["plex"]
+ *   "listen": ["plex", "jellyfin", "emby:living-room"]
  * }
  * }</pre>
+ * Each {@code listen} entry is a scrobble source with an optional config instance ({@code
+ * source[:instance]}); the daemon opens that source's live connection (Plex's notification
+ * websocket, Jellyfin's and Emby's session websocket) with the server named in that instance's
+ * provider block, and keeps it open, reconnecting with backoff.
  *
  * @param bind         the address the webhook endpoint binds to; loopback by default
  * @param port         the port, {@code 0} for any free one
  * @param secret       the shared secret webhooks must present
  * @param maxBodyBytes larger webhook bodies are refused with 413
  * @param schedules    pair name → interval between its runs
- * @param listen       scrobble sources whose live connection the daemon opens
+ * @param listen       scrobble sources ({@code source[:instance]}) whose live connection the daemon opens
  * @since 0.1
  */
 @Api(status = Api.Status.EXPERIMENTAL)

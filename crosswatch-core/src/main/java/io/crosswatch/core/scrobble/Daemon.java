@@ -51,8 +51,9 @@ import java.util.concurrent.Executors;
  *       no secret → 401, a wrong one → 403 (compared in constant time), a body over the limit →
  *       413, a payload the source cannot parse → 400 (logged without payload values), an unknown
  *       source → 404; otherwise 200 with the per-target results;</li>
- *   <li>{@code GET /health} → 200 with the queue length and the state of each live connection
- *       ({@code watchers}: source, state, next attempt; no secret needed, nothing private).</li>
+ *   <li>{@code GET /health} → 200 with the queue length and, when {@code daemon.listen} names any,
+ *       the state of each live connection ({@code watchers}: source, state, since, failures, next
+ *       attempt, last error; no secret needed, nothing private).</li>
  * </ul>
  *
  * <p>Scheduling: {@link #tick()} runs every pair whose interval has elapsed, one after another,
@@ -245,21 +246,28 @@ public final class Daemon implements AutoCloseable {
                 return;
             }
             ObjectNode body = JSON.createObjectNode().put("status", "ok").put("queued", manager.queuedCount());
-            ArrayNode watchers = body.putArray("watchers");
-            watcherStatus().forEach((name, st) -> {
-                ObjectNode w = watchers.addObject().put("source", name);
-                if (st == null) {
-                    w.put("state", "RUNNING"); // a live connection that does not report its state
-                    return;
-                }
-                w.put("state", st.state().name()).put("since", st.since().toString()).put("failures", st.failures());
-                st.nextAttemptAt().ifPresent(t -> w.put("nextAttempt", t.toString()));
-                if (st.lastError() != null) {
-                    w.put("lastError", st.lastError());
-                }
-            });
+            Map<String, ConnectionStatus> live = watcherStatus();
+            if (!live.isEmpty()) {
+                putWatchers(body.putArray("watchers"), live);
+            }
             reply(ex, 200, body);
         }
+    }
+
+    /** One row per live connection: source, state, since, failures, next attempt and last error when known. */
+    private static void putWatchers(ArrayNode watchers, Map<String, ConnectionStatus> live) {
+        live.forEach((name, st) -> {
+            ObjectNode w = watchers.addObject().put("source", name);
+            if (st == null) {
+                w.put("state", "RUNNING"); // a live connection that does not report its state
+                return;
+            }
+            w.put("state", st.state().name()).put("since", st.since().toString()).put("failures", st.failures());
+            st.nextAttemptAt().ifPresent(t -> w.put("nextAttempt", t.toString()));
+            if (st.lastError() != null) {
+                w.put("lastError", st.lastError());
+            }
+        });
     }
 
     private void webhook(HttpExchange ex) throws IOException {

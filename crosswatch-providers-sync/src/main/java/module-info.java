@@ -18,6 +18,7 @@ module io.crosswatch.providers.sync {
             io.crosswatch.providers.sync.trakt.TraktConnector;
 
     provides io.crosswatch.api.scrobble.ScrobbleSource with
+            io.crosswatch.providers.sync.jellyfin.EmbyScrobbleSource,
             io.crosswatch.providers.sync.jellyfin.JellyfinWebhookSource,
             io.crosswatch.providers.sync.plex.PlexWebhookSource;
     provides io.crosswatch.api.scrobble.ScrobbleTarget with

@@ -42,6 +42,15 @@ public final class TestContext implements ProviderContext {
 
     /**
      * @param config the configuration, kept in a fresh {@link RecordingProviderStore}
+     * @param time   stepped time: sleeps block until the test advances the clock
+     * @return a context that is never cancelled
+     */
+    public static TestContext of(ProviderConfig config, SteppedTime time) {
+        return new TestContext(RecordingProviderStore.of(config), time.clock(), time.sleeper(), CancellationToken.none());
+    }
+
+    /**
+     * @param config the configuration, kept in a fresh {@link RecordingProviderStore}
      * @param time   the virtual clock and sleeper
      * @return a context that is never cancelled
      */

@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code crosswatch daemon}: the webhook endpoint for scrobbling plus the configured pairs on
- * their schedules, until stopped (Ctrl-C / SIGTERM flushes the scrobble queue first). Reads the
+ * their schedules, and the live connections of {@code daemon.listen} (Plex, Jellyfin, Emby
+ * websockets), until stopped (Ctrl-C / SIGTERM flushes the scrobble queue first). Reads the
  * config's {@code scrobble} and {@code daemon} sections.
  */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
@@ -89,7 +90,8 @@ final class DaemonCommand implements Callable<Integer> {
         }
         daemon.start();
         out.println("listening on http://" + ds.bind() + ":" + daemon.port() + " (POST /webhook/<source>, GET /health);"
-                + " scrobbling to " + ss.targets() + "; scheduled pairs " + new java.util.TreeMap<>(ds.schedules()) + ". Ctrl-C stops.");
+                + " scrobbling to " + ss.targets() + "; scheduled pairs " + new java.util.TreeMap<>(ds.schedules())
+                + (ds.listen().isEmpty() ? "" : "; watching " + ds.listen() + " (state at GET /health)") + ". Ctrl-C stops.");
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "crosswatch-daemon-shutdown"));
         stopped.await();

@@ -11,11 +11,14 @@ import io.crosswatch.api.Sleeper;
 import io.crosswatch.api.scrobble.ScrobbleEvent;
 import io.crosswatch.api.scrobble.ScrobbleSource;
 import io.crosswatch.api.scrobble.WebhookRequest;
+import io.crosswatch.api.sync.Endpoint;
 import io.crosswatch.core.Orchestrator;
 import io.crosswatch.core.PlatformManager;
 import io.crosswatch.core.RunInProgressException;
 import io.crosswatch.core.RunReport;
 import io.crosswatch.core.RunRequest;
+import io.crosswatch.core.http.ConnectionStatus;
+import io.crosswatch.core.http.ReconnectingWebSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +31,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,9 @@ import java.util.concurrent.Executors;
  *       no secret → 401, a wrong one → 403 (compared in constant time), a body over the limit →
  *       413, a payload the source cannot parse → 400 (logged without payload values), an unknown
  *       source → 404; otherwise 200 with the per-target results;</li>
- *   <li>{@code GET /health} → 200 with the queue length (no secret needed, nothing private).</li>
+ *   <li>{@code GET /health} → 200 with the queue length and, when {@code daemon.listen} names any,
+ *       the state of each live connection ({@code watchers}: source, state, since, failures, next
+ *       attempt, last error; no secret needed, nothing private).</li>
  * </ul>
  *
  * <p>Scheduling: {@link #tick()} runs every pair whose {@link Schedule} is due (an interval
@@ -80,7 +84,7 @@ public final class Daemon implements AutoCloseable {
     private final Sleeper sleeper;
     private final byte[] secret;
     private final Map<String, Instant> nextRun = new LinkedHashMap<>();
-    private final List<AutoCloseable> listeners = new ArrayList<>();
+    private final Map<String, AutoCloseable> listeners = new LinkedHashMap<>();
     private HttpServer server;
     private ExecutorService httpThreads;
     private Thread loop;
@@ -131,10 +135,23 @@ public final class Daemon implements AutoCloseable {
         });
         server.setExecutor(httpThreads);
         server.start();
-        for (String name : settings.listen()) {
-            ScrobbleSource source = platform.scrobbleSource(name).orElseThrow(() -> new io.crosswatch.api.ConfigException(
-                    "daemon.listen", "no scrobble source '" + name + "' is installed"));
-            listeners.add(source.listen(platform.context(name, null, CancellationToken.none()), manager::onEvent));
+        try {
+            for (String entry : settings.listen()) {
+                // "plex" or "plex:home": the source, and the config instance of the server to watch
+                Endpoint at = Endpoint.parse(entry);
+                ScrobbleSource source = platform.scrobbleSource(at.provider()).orElseThrow(() -> new io.crosswatch.api.ConfigException(
+                        "daemon.listen", "no scrobble source '" + at.provider() + "' is installed"));
+                AutoCloseable handle = source.listen(platform.context(at.provider(), at.instance(), CancellationToken.none()),
+                        manager::onEvent);
+                listeners.put(entry, handle);
+            }
+        } catch (RuntimeException e) {
+            // a watcher that cannot start (no server URL, no such source) fails the start as a whole
+            closeListeners();
+            server.stop(0);
+            httpThreads.shutdownNow();
+            server = null;
+            throw e;
         }
         LOG.log(Level.INFO, "webhook endpoint on {0}:{1,number,#}", settings.bind(), port());
         return this;
@@ -214,6 +231,16 @@ public final class Daemon implements AutoCloseable {
         return due.isPresent() && due.get().isBefore(next) ? due.get() : next;
     }
 
+    /**
+     * @return each live connection ({@code daemon.listen} entry) with its state, or {@code null}
+     *         for a source whose handle does not report one
+     */
+    public synchronized Map<String, ConnectionStatus> watcherStatus() {
+        Map<String, ConnectionStatus> out = new LinkedHashMap<>();
+        listeners.forEach((name, handle) -> out.put(name, handle instanceof ReconnectingWebSocket ws ? ws.status() : null));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     /** @return when each scheduled pair runs next ({@link Instant#MAX} for a schedule that never fires again) */
     public Map<String, Instant> schedule() {
         return Map.copyOf(nextRun);
@@ -228,8 +255,28 @@ public final class Daemon implements AutoCloseable {
                 return;
             }
             ObjectNode body = JSON.createObjectNode().put("status", "ok").put("queued", manager.queuedCount());
+            Map<String, ConnectionStatus> live = watcherStatus();
+            if (!live.isEmpty()) {
+                putWatchers(body.putArray("watchers"), live);
+            }
             reply(ex, 200, body);
         }
+    }
+
+    /** One row per live connection: source, state, since, failures, next attempt and last error when known. */
+    private static void putWatchers(ArrayNode watchers, Map<String, ConnectionStatus> live) {
+        live.forEach((name, st) -> {
+            ObjectNode w = watchers.addObject().put("source", name);
+            if (st == null) {
+                w.put("state", "RUNNING"); // a live connection that does not report its state
+                return;
+            }
+            w.put("state", st.state().name()).put("since", st.since().toString()).put("failures", st.failures());
+            st.nextAttemptAt().ifPresent(t -> w.put("nextAttempt", t.toString()));
+            if (st.lastError() != null) {
+                w.put("lastError", st.lastError());
+            }
+        });
     }
 
     private void webhook(HttpExchange ex) throws IOException {
@@ -251,8 +298,8 @@ public final class Daemon implements AutoCloseable {
                 return;
             }
             Optional<ScrobbleSource> source = platform.scrobbleSource(parts[0]);
-            if (source.isEmpty()) {
-                reply(ex, 404, error("no scrobble source '" + parts[0] + "'"));
+            if (source.isEmpty() || !source.get().acceptsWebhooks()) {
+                reply(ex, 404, error("no scrobble source '" + parts[0] + "' that takes webhooks"));
                 return;
             }
             String length = ex.getRequestHeaders().getFirst("Content-Length");
@@ -333,13 +380,7 @@ public final class Daemon implements AutoCloseable {
         if (loop != null) {
             loop.interrupt();
         }
-        for (AutoCloseable l : listeners) {
-            try {
-                l.close();
-            } catch (Exception e) {
-                LOG.log(Level.WARNING, "closing a live connection failed: {0}", e.toString());
-            }
-        }
+        closeListeners();
         if (server != null) {
             server.stop(0);
             httpThreads.shutdownNow();
@@ -347,6 +388,16 @@ public final class Daemon implements AutoCloseable {
         List<ScrobbleResult> flushed = manager.flush();
         LOG.log(Level.INFO, "daemon stopped; flushed {0} queued scrobble(s), {1} still queued", flushed.size(),
                 manager.queuedCount());
+    }
+
+    private void closeListeners() {
+        for (AutoCloseable l : listeners.values()) {
+            try {
+                l.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "closing a live connection failed: {0}", e.toString());
+            }
+        }
     }
 
     @Override

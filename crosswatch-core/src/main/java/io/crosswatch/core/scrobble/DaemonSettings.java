@@ -20,9 +20,13 @@ import java.util.Optional;
  *   "maxBodyBytes": 1048576,
  *   "schedules": {"plex-trakt": "PT30M", "trakt-local": "0 3 * * *", "plex-simkl": "@hourly"},
  *   "timeZone": "Europe/Amsterdam",
- *   "listen": ["plex"]
+ *   "listen": ["plex", "jellyfin", "emby:living-room"]
  * }
  * }</pre>
+ * Each {@code listen} entry is a scrobble source with an optional config instance ({@code
+ * source[:instance]}); the daemon opens that source's live connection (Plex's notification
+ * websocket, Jellyfin's and Emby's session websocket) with the server named in that instance's
+ * provider block, and keeps it open, reconnecting with backoff.
  *
  * <p>A schedule is an ISO-8601 interval (the pair runs at start, then that long after each run)
  * or a 5-field cron expression read in {@code timeZone} (default: the system zone); see {@link
@@ -33,7 +37,7 @@ import java.util.Optional;
  * @param secret       the shared secret webhooks must present
  * @param maxBodyBytes larger webhook bodies are refused with 413
  * @param schedules    pair name → when it runs
- * @param listen       scrobble sources whose live connection the daemon opens
+ * @param listen       scrobble sources ({@code source[:instance]}) whose live connection the daemon opens
  * @since 0.1
  */
 @Api(status = Api.Status.EXPERIMENTAL)

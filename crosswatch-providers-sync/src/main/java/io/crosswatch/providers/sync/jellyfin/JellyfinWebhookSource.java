@@ -2,11 +2,13 @@ package io.crosswatch.providers.sync.jellyfin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crosswatch.api.ProviderContext;
 import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.scrobble.ScrobbleEvent;
 import io.crosswatch.api.scrobble.ScrobbleSource;
 import io.crosswatch.api.scrobble.WebhookRequest;
+import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.core.sync.Ids;
 import java.io.IOException;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Jellyfin's webhook plugin (JSON body, default template fields): {@code NotificationType}
@@ -22,6 +25,7 @@ import java.util.Map;
  * {@code Provider_tvdb}/…; position from {@code PlaybackPositionTicks} over {@code RunTimeTicks}
  * (1 tick = 100 ns); a stop with {@code PlayedToCompletion} counts as 100 %. The user is {@code
  * NotificationUsername}, the server {@code ServerName}, the event time {@code UtcTimestamp}.
+ * {@link #listen} watches the server's session websocket instead (no plugin needed).
  */
 public final class JellyfinWebhookSource implements ScrobbleSource {
 
@@ -119,6 +123,16 @@ public final class JellyfinWebhookSource implements ScrobbleSource {
             }
         }
         return -1;
+    }
+
+    /**
+     * Watches the configured Jellyfin server's session websocket (see {@link MediaBrowserWatcher}):
+     * {@code baseUrl}, {@code accessToken}/{@code apiKey} and {@code deviceId} from the context's
+     * config block, reconnecting with backoff until the handle is closed.
+     */
+    @Override
+    public AutoCloseable listen(ProviderContext context, Consumer<ScrobbleEvent> sink) {
+        return MediaBrowserWatcher.connect(ServerFlavor.JELLYFIN, context, sink, HttpToolkit.shared().random());
     }
 
     @Override

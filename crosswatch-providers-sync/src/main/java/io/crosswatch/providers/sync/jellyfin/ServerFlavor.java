@@ -13,7 +13,7 @@ import java.util.Map;
  * What differs between Jellyfin and Emby for the connector: names, the {@code /emby} path
  * prefix, the auth headers, the extra {@code Fields} Emby 4.8+ needs to return play dates and
  * counts in lists, the played-date format, how playlists are created, and whether the server
- * has Jellyfin 10.9's user-less routes.
+ * has Jellyfin 10.9's user-less routes, and where the session websocket lives.
  *
  * <p>The auth module has its own small copy of the header logic: provider modules may not
  * depend on each other.
@@ -62,6 +62,18 @@ enum ServerFlavor {
             return base;
         }
         return base + pathPrefix;
+    }
+
+    /**
+     * @return the URL of the server's session websocket, without query: {@code /socket} for
+     *         Jellyfin, {@code /embywebsocket} at the server root (not under {@code /emby}) for Emby
+     */
+    String socketUrl(URI baseUrl) {
+        String base = baseUrl.toString();
+        if (!pathPrefix.isEmpty() && base.toLowerCase(Locale.ROOT).endsWith(pathPrefix)) {
+            base = base.substring(0, base.length() - pathPrefix.length());
+        }
+        return base + (this == EMBY ? "/embywebsocket" : "/socket");
     }
 
     /** @return the headers identifying and authenticating the client */

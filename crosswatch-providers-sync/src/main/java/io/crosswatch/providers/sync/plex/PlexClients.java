@@ -49,7 +49,7 @@ final class PlexClients {
                 .context(context);
     }
 
-    private static String serverToken(ProviderConfig cfg) {
+    static String serverToken(ProviderConfig cfg) {
         return cfg.string(PlexKeys.SERVER_TOKEN).orElseGet(() -> cfg.require(PlexKeys.TOKEN));
     }
 

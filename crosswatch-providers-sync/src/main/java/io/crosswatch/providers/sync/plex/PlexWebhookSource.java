@@ -2,18 +2,21 @@ package io.crosswatch.providers.sync.plex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crosswatch.api.ProviderContext;
 import io.crosswatch.api.media.MediaIds;
 import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.scrobble.ScrobbleEvent;
 import io.crosswatch.api.scrobble.ScrobbleSource;
 import io.crosswatch.api.scrobble.WebhookRequest;
+import io.crosswatch.core.http.HttpToolkit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Plex Media Server webhooks: a {@code multipart/form-data} POST whose {@code payload} part is
@@ -21,6 +24,8 @@ import java.util.Map;
  * follow and is skipped. {@code media.play/pause/resume/stop} map to their kinds and {@code
  * media.scrobble} (sent once playback passes 90 %) to a stop at that progress. Other events and
  * items other than movies and episodes are ignored. A plain JSON body is accepted too (proxies).
+ * {@link #listen} watches the server's notification websocket instead, for servers without
+ * Plex Pass (webhooks need it).
  */
 public final class PlexWebhookSource implements ScrobbleSource {
 
@@ -84,6 +89,16 @@ public final class PlexWebhookSource implements ScrobbleSource {
         return List.of(new ScrobbleEvent(kind, item, percent, Duration.ofMillis(offset), request.receivedAt(), name(),
                 PlexJson.text(root.path("Account").path("title")), PlexJson.text(root.path("Server").path("title")),
                 PlexJson.text(md.path("librarySectionTitle"))));
+    }
+
+    /**
+     * Watches the configured Plex Media Server's notification websocket (see {@link PlexWatcher}):
+     * {@code serverUrl} and the server token from the context's config block, reconnecting with
+     * backoff until the handle is closed.
+     */
+    @Override
+    public AutoCloseable listen(ProviderContext context, Consumer<ScrobbleEvent> sink) {
+        return PlexWatcher.connect(context, sink, name(), HttpToolkit.shared().random());
     }
 
     @Override

@@ -1,0 +1,255 @@
+package io.crosswatch.providers.sync.jellyfin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crosswatch.api.AuthException;
+import io.crosswatch.api.ConfigException;
+import io.crosswatch.api.CrossWatchException;
+import io.crosswatch.api.ProviderConfig;
+import io.crosswatch.api.ProviderContext;
+import io.crosswatch.api.media.MediaItem;
+import io.crosswatch.api.media.MediaType;
+import io.crosswatch.api.scrobble.ScrobbleEvent;
+import io.crosswatch.core.http.HttpToolkit;
+import io.crosswatch.core.http.Query;
+import io.crosswatch.core.http.ReconnectingWebSocket;
+import io.crosswatch.core.http.ServiceClient;
+import io.crosswatch.core.sync.Ids;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * The session websocket of Jellyfin ({@code /socket}) and Emby ({@code /embywebsocket}), with
+ * {@code api_key} and {@code deviceId} in the query, turned into playback events. After opening
+ * it asks for session snapshots ({@code SessionsStart} "0,1500"), answers the server's {@code
+ * ForceKeepAlive} with a {@code KeepAlive} every half of the given seconds, and diffs each {@code
+ * Sessions} snapshot against the previous one per session id: a new item → play (or pause), a
+ * pause flag turning on/off → pause/resume, an item replaced or gone → stop at its last
+ * position. Positions are ticks (100 ns) over {@code RunTimeTicks}.
+ */
+final class MediaBrowserWatcher implements ReconnectingWebSocket.Handler {
+
+    /** Config key: the longest reconnect delay (ISO-8601, default PT5M). */
+    static final String BACKOFF_MAX = "watchBackoffMax";
+    static final String SESSIONS_START = "{\"MessageType\":\"SessionsStart\",\"Data\":\"0,1500\"}";
+    static final String KEEP_ALIVE = "{\"MessageType\":\"KeepAlive\"}";
+
+    private static final System.Logger LOG = System.getLogger(MediaBrowserWatcher.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long TICKS_PER_MILLI = 10_000L;
+
+    private final ServerFlavor flavor;
+    private final ProviderContext context;
+    private final ServiceClient client;
+    private final Consumer<ScrobbleEvent> sink;
+    private Map<String, Playing> sessions = new HashMap<>();
+    private Duration keepAliveEvery;
+    private Instant lastKeepAlive;
+    private String serverName;
+
+    /** What one session is playing; {@code item} is null for types that are not scrobbled. */
+    private record Playing(String itemId, MediaItem item, String user, long positionTicks, long runtimeTicks, boolean paused) {
+    }
+
+    MediaBrowserWatcher(ServerFlavor flavor, ProviderContext context, ServiceClient client, Consumer<ScrobbleEvent> sink) {
+        this.flavor = flavor;
+        this.context = context;
+        this.client = client;
+        this.sink = sink;
+    }
+
+    /**
+     * Opens the watcher's connection.
+     *
+     * @return the running connection; closing it stops watching
+     */
+    static ReconnectingWebSocket connect(ServerFlavor flavor, ProviderContext context, Consumer<ScrobbleEvent> sink,
+                                         RandomGenerator random) {
+        ProviderConfig cfg = context.config();
+        URI base = cfg.url("baseUrl", null);
+        String token = cfg.string("accessToken").or(() -> cfg.string("apiKey")).orElseThrow(() -> new AuthException(
+                flavor.provider(), "not signed in; run 'crosswatch connect " + flavor.provider() + "'"));
+        String deviceId = cfg.string("deviceId").orElseGet(() -> UUID.nameUUIDFromBytes((flavor.provider() + ":"
+                + cfg.instance()).getBytes(StandardCharsets.UTF_8)).toString());
+        ServiceClient client = HttpToolkit.shared().client(flavor.provider()).baseUrl(flavor.apiRoot(base)).context(context).build();
+        MediaBrowserWatcher watcher = new MediaBrowserWatcher(flavor, context, client, sink);
+        return ReconnectingWebSocket.builder(flavor.provider())
+                .url(flavor.socketUrl(base) + "?api_key=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+                        + "&deviceId=" + URLEncoder.encode(deviceId, StandardCharsets.UTF_8))
+                .secret(token).secret(URLEncoder.encode(token, StandardCharsets.UTF_8))
+                .clock(context.clock()).sleeper(context.sleeper()).random(random)
+                .backoffMax(duration(cfg, BACKOFF_MAX, Duration.ofMinutes(5)))
+                .handler(watcher)
+                .build().start();
+    }
+
+    private static Duration duration(ProviderConfig cfg, String key, Duration fallback) {
+        String text = cfg.string(key).orElse(null);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            Duration d = Duration.parse(text.trim());
+            if (!d.isNegative() && !d.isZero()) {
+                return d;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw new ConfigException(cfg.path() + "." + key, "must be a positive ISO-8601 duration such as PT5M, got '" + text + "'");
+    }
+
+    // ---------------------------------------------------------------- handler
+
+    @Override
+    public void onOpen(ReconnectingWebSocket.Link link) {
+        keepAliveEvery = null;
+        link.send(SESSIONS_START);
+    }
+
+    @Override
+    public void onMessage(ReconnectingWebSocket.Link link, String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "{0}: ignored a message that is not JSON", flavor.provider());
+            return;
+        }
+        if (root == null) {
+            return;
+        }
+        switch (root.path("MessageType").asText("")) {
+            case "ForceKeepAlive" -> {
+                long seconds = Math.max(2, root.path("Data").asLong(60));
+                keepAliveEvery = Duration.ofSeconds(seconds / 2);
+                lastKeepAlive = context.clock().instant();
+                link.send(KEEP_ALIVE);
+            }
+            case "Sessions" -> onSessions(root.path("Data"), context.clock().instant());
+            default -> {
+                // KeepAlive echoes, UserDataChanged, LibraryChanged, …
+            }
+        }
+    }
+
+    @Override
+    public void onTick(ReconnectingWebSocket.Link link, Instant now) {
+        if (keepAliveEvery != null && !lastKeepAlive.plus(keepAliveEvery).isAfter(now)) {
+            lastKeepAlive = now;
+            link.send(KEEP_ALIVE);
+        }
+    }
+
+    private void onSessions(JsonNode data, Instant now) {
+        Map<String, Playing> current = new LinkedHashMap<>();
+        for (JsonNode s : data) {
+            String id = text(s, "Id");
+            JsonNode item = s.path("NowPlayingItem");
+            if (id == null || !item.isObject() || text(item, "Id") == null) {
+                continue; // an idle session
+            }
+            JsonNode state = s.path("PlayState");
+            current.put(id, new Playing(text(item, "Id"), itemOf(item), text(s, "UserName"),
+                    Math.max(0, state.path("PositionTicks").asLong(0)), Math.max(0, item.path("RunTimeTicks").asLong(0)),
+                    state.path("IsPaused").asBoolean(false)));
+        }
+        for (Map.Entry<String, Playing> e : sessions.entrySet()) {
+            Playing later = current.get(e.getKey());
+            if (later == null || !later.itemId().equals(e.getValue().itemId())) {
+                emit(ScrobbleEvent.Kind.STOP, e.getValue(), now); // at the last position the server reported
+            }
+        }
+        for (Map.Entry<String, Playing> e : current.entrySet()) {
+            Playing before = sessions.get(e.getKey());
+            Playing after = e.getValue();
+            if (before == null || !before.itemId().equals(after.itemId())) {
+                emit(after.paused() ? ScrobbleEvent.Kind.PAUSE : ScrobbleEvent.Kind.PLAY, after, now);
+            } else if (!before.paused() && after.paused()) {
+                emit(ScrobbleEvent.Kind.PAUSE, after, now);
+            } else if (before.paused() && !after.paused()) {
+                emit(ScrobbleEvent.Kind.RESUME, after, now);
+            }
+        }
+        sessions = current;
+    }
+
+    private MediaItem itemOf(JsonNode n) {
+        Map<String, String> providerIds = new LinkedHashMap<>();
+        n.path("ProviderIds").properties().forEach(e -> {
+            if (e.getValue().isValueNode() && !e.getValue().asText().isBlank()) {
+                providerIds.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        MediaType type = switch (n.path("Type").asText("")) {
+            case "Movie" -> MediaType.MOVIE;
+            case "Episode" -> MediaType.EPISODE;
+            default -> null;
+        };
+        if (type == null) {
+            return null;
+        }
+        MediaItem.Builder b = MediaItem.builder(type)
+                .ids(Ids.fromProviderIds(providerIds).with(flavor.idNamespace(), text(n, "Id")))
+                .title(text(n, "Name"));
+        if (type == MediaType.MOVIE) {
+            b.year(number(n, "ProductionYear"));
+        } else {
+            b.showTitle(text(n, "SeriesName")).season(number(n, "ParentIndexNumber")).episode(number(n, "IndexNumber"));
+        }
+        return b.build();
+    }
+
+    private void emit(ScrobbleEvent.Kind kind, Playing p, Instant now) {
+        if (p.item() == null) {
+            return;
+        }
+        lookUpServerName();
+        double percent = p.runtimeTicks() > 0 ? 100.0 * p.positionTicks() / p.runtimeTicks() : 0;
+        try {
+            sink.accept(new ScrobbleEvent(kind, p.item(), percent, Duration.ofMillis(p.positionTicks() / TICKS_PER_MILLI), now,
+                    flavor.provider(), p.user(), serverName, null));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "{0}: handling a {1} event failed: {2}", flavor.provider(), kind, e.toString());
+        }
+    }
+
+    /** The server's name, as its webhooks report it ({@code ServerName}); asked once. */
+    private void lookUpServerName() {
+        if (serverName != null) {
+            return;
+        }
+        try {
+            serverName = text(client.get("/System/Info/Public", Query.empty()), "ServerName");
+        } catch (CrossWatchException e) {
+            LOG.log(Level.DEBUG, "{0}: the server name is unknown for now: {1}", flavor.provider(), e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.path(field);
+        return v.isValueNode() && !v.asText().isBlank() ? v.asText() : null;
+    }
+
+    private static Integer number(JsonNode n, String field) {
+        JsonNode v = n.path(field);
+        return v.isNumber() ? Integer.valueOf(v.asInt()) : null;
+    }
+
+    @Override
+    public String toString() {
+        return "MediaBrowserWatcher[" + flavor.provider() + ", " + sessions.size() + " session(s)]";
+    }
+}

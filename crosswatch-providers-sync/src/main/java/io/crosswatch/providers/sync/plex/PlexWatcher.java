@@ -1,0 +1,298 @@
+package io.crosswatch.providers.sync.plex;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.crosswatch.api.ConfigException;
+import io.crosswatch.api.CrossWatchException;
+import io.crosswatch.api.ProviderConfig;
+import io.crosswatch.api.ProviderContext;
+import io.crosswatch.api.media.MediaIds;
+import io.crosswatch.api.media.MediaItem;
+import io.crosswatch.api.media.MediaType;
+import io.crosswatch.api.scrobble.ScrobbleEvent;
+import io.crosswatch.core.http.Query;
+import io.crosswatch.core.http.ReconnectingWebSocket;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * The Plex Media Server's notification websocket ({@code /:/websockets/notifications}, token in
+ * the {@code X-Plex-Token} header) turned into playback events. Only {@code playing}
+ * notifications count; each names a session, a rating key, a state and an offset, nothing more,
+ * so a new session is resolved with one {@code GET /status/sessions} (user, library, duration)
+ * and {@code GET /library/metadata/{ratingKey}?includeGuids=1} (ids, numbers; cached per rating
+ * key). Per session: first sight → play (or pause), playing → paused → pause, paused → playing →
+ * resume, {@code stopped} → stop, another rating key in the same session → stop then play; the
+ * repeats Plex sends every ~10 s change nothing. A session not heard of for {@code
+ * watchSessionTimeout} (default 5 min) is stopped at its last offset.
+ */
+final class PlexWatcher implements ReconnectingWebSocket.Handler {
+
+    static final String PATH = "/:/websockets/notifications";
+    /** Config key: how long a silent session lives before it counts as stopped (ISO-8601, default PT5M). */
+    static final String SESSION_TIMEOUT = "watchSessionTimeout";
+    /** Config key: the longest reconnect delay (ISO-8601, default PT5M). */
+    static final String BACKOFF_MAX = "watchBackoffMax";
+
+    private static final System.Logger LOG = System.getLogger(PlexWatcher.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int METADATA_CACHE = 256;
+
+    private final ProviderContext context;
+    private final PlexClients clients;
+    private final Consumer<ScrobbleEvent> sink;
+    private final String source;
+    private final Duration sessionTimeout;
+    private final Map<String, Live> sessions = new HashMap<>();
+    private final Map<String, Resolved> metadata = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Resolved> eldest) {
+            return size() > METADATA_CACHE;
+        }
+    };
+    private String serverName;
+
+    /** An item as resolved once per rating key; {@code item} is null for types that are not scrobbled. */
+    private record Resolved(MediaItem item, String library, long duration) {
+    }
+
+    /** A session being watched. */
+    private record Live(String ratingKey, MediaItem item, String user, String library, long duration, boolean paused,
+                        long offset, Instant lastSeen) {
+        Live seen(boolean nowPaused, long nowOffset, Instant at) {
+            return new Live(ratingKey, item, user, library, duration, nowPaused, nowOffset, at);
+        }
+    }
+
+    PlexWatcher(ProviderContext context, Consumer<ScrobbleEvent> sink, String source) {
+        this.context = context;
+        this.clients = new PlexClients(context);
+        this.sink = sink;
+        this.source = source;
+        this.sessionTimeout = duration(context.config(), SESSION_TIMEOUT, Duration.ofMinutes(5));
+    }
+
+    /**
+     * Opens the watcher's connection.
+     *
+     * @return the running connection; closing it stops watching
+     */
+    static ReconnectingWebSocket connect(ProviderContext context, Consumer<ScrobbleEvent> sink, String source,
+                                         RandomGenerator random) {
+        ProviderConfig cfg = context.config();
+        if (!cfg.has(PlexKeys.SERVER_URL)) {
+            throw new ConfigException(cfg.path() + "." + PlexKeys.SERVER_URL,
+                    "watching Plex needs the server; run 'crosswatch connect plex' or set serverUrl");
+        }
+        PlexWatcher watcher = new PlexWatcher(context, sink, source);
+        ProviderConfig current = context.config(); // PlexClients may just have stored a client identifier
+        return ReconnectingWebSocket.builder(source)
+                .url(cfg.url(PlexKeys.SERVER_URL, null) + PATH)
+                .header("X-Plex-Token", PlexClients.serverToken(current))
+                .header("X-Plex-Client-Identifier", current.require(PlexKeys.CLIENT_ID))
+                .header("X-Plex-Product", current.string(PlexKeys.PRODUCT).orElse("CrossWatch"))
+                .header("Accept", "application/json")
+                .clock(context.clock()).sleeper(context.sleeper()).random(random)
+                .backoffMax(duration(cfg, BACKOFF_MAX, Duration.ofMinutes(5)))
+                .handler(watcher)
+                .build().start();
+    }
+
+    static Duration duration(ProviderConfig cfg, String key, Duration fallback) {
+        String text = cfg.string(key).orElse(null);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            Duration d = Duration.parse(text.trim());
+            if (d.isNegative() || d.isZero()) {
+                throw new ConfigException(cfg.path() + "." + key, "must be a positive duration such as PT5M, got " + text);
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(cfg.path() + "." + key, "must be an ISO-8601 duration such as PT5M, got '" + text + "'");
+        }
+    }
+
+    // ---------------------------------------------------------------- handler
+
+    @Override
+    public void onOpen(ReconnectingWebSocket.Link link) {
+        // sessions that played on while we were away get a fresh grace period before the timeout stops them
+        Instant now = context.clock().instant();
+        sessions.replaceAll((k, v) -> v.seen(v.paused(), v.offset(), now));
+    }
+
+    @Override
+    public void onMessage(ReconnectingWebSocket.Link link, String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "{0}: ignored a notification that is not JSON", source);
+            return;
+        }
+        JsonNode container = root == null ? null : root.path("NotificationContainer");
+        if (container == null || !"playing".equals(container.path("type").asText())) {
+            return; // activity, timeline, status, …
+        }
+        for (JsonNode n : container.path("PlaySessionStateNotification")) {
+            onPlaying(n, context.clock().instant());
+        }
+    }
+
+    @Override
+    public void onTick(ReconnectingWebSocket.Link link, Instant now) {
+        Iterator<Map.Entry<String, Live>> it = sessions.entrySet().iterator();
+        while (it.hasNext()) {
+            Live live = it.next().getValue();
+            if (!live.lastSeen().plus(sessionTimeout).isAfter(now)) {
+                it.remove();
+                emit(ScrobbleEvent.Kind.STOP, live, live.offset(), now); // vanished without a "stopped"
+            }
+        }
+    }
+
+    private void onPlaying(JsonNode n, Instant now) {
+        String key = PlexJson.text(n.path("sessionKey"));
+        String ratingKey = PlexJson.text(n.path("ratingKey"));
+        String state = n.path("state").asText("");
+        if (key == null || ratingKey == null) {
+            return;
+        }
+        long offset = PlexJson.longOf(n.path("viewOffset"), 0);
+        boolean stopped = state.equals("stopped");
+        boolean paused = state.equals("paused");
+        Live prev = sessions.get(key);
+        if (prev != null && !prev.ratingKey().equals(ratingKey)) {
+            // the play queue moved on to the next item within the same session
+            sessions.remove(key);
+            emit(ScrobbleEvent.Kind.STOP, prev, prev.offset(), now);
+            prev = null;
+        }
+        if (prev == null) {
+            if (stopped) {
+                return; // a stop of a session never seen: its user and item are gone from /status/sessions
+            }
+            Live live = resolve(key, ratingKey, paused, offset, now);
+            if (live != null) {
+                sessions.put(key, live);
+                emit(paused ? ScrobbleEvent.Kind.PAUSE : ScrobbleEvent.Kind.PLAY, live, offset, now);
+            }
+            return;
+        }
+        if (stopped) {
+            sessions.remove(key);
+            emit(ScrobbleEvent.Kind.STOP, prev, offset > 0 ? offset : prev.offset(), now);
+            return;
+        }
+        sessions.put(key, prev.seen(paused, offset, now));
+        if (!prev.paused() && paused) {
+            emit(ScrobbleEvent.Kind.PAUSE, prev, offset, now);
+        } else if (prev.paused() && !paused) {
+            emit(ScrobbleEvent.Kind.RESUME, prev, offset, now);
+        }
+        // playing → playing (or buffering): the periodic repeat; nothing to say
+    }
+
+    private void emit(ScrobbleEvent.Kind kind, Live live, long offset, Instant now) {
+        if (live.item() == null) {
+            return; // music, clips, …: tracked only so they are not resolved again
+        }
+        double percent = live.duration() > 0 ? 100.0 * offset / live.duration() : 0;
+        try {
+            sink.accept(new ScrobbleEvent(kind, live.item(), percent, Duration.ofMillis(offset), now, source, live.user(),
+                    serverName, live.library()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "{0}: handling a {1} event failed: {2}", source, kind, e.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- resolving a new session
+
+    /** @return the session, or {@code null} when the server could not be asked (tried again on the next notification) */
+    private Live resolve(String sessionKey, String ratingKey, boolean paused, long offset, Instant now) {
+        try {
+            lookUpServerName();
+            JsonNode session = null;
+            for (JsonNode m : clients.server().get("/status/sessions", Query.empty()).path("MediaContainer").path("Metadata")) {
+                if (sessionKey.equals(PlexJson.text(m.path("sessionKey")))) {
+                    session = m;
+                    break;
+                }
+            }
+            Resolved r = metadata.get(ratingKey);
+            if (r == null) {
+                r = fetch(ratingKey);
+                metadata.put(ratingKey, r);
+            }
+            String user = null;
+            String library = r.library();
+            long duration = r.duration();
+            if (session != null) {
+                user = PlexJson.text(session.path("User").path("title"));
+                user = user != null ? user : PlexJson.text(session.path("User").path("id"));
+                String sessionLibrary = PlexJson.text(session.path("librarySectionTitle"));
+                library = sessionLibrary != null ? sessionLibrary
+                        : library != null ? library : PlexJson.text(session.path("librarySectionID"));
+                duration = duration > 0 ? duration : PlexJson.longOf(session.path("duration"), 0);
+            }
+            return new Live(ratingKey, r.item(), user, library, duration, paused, offset, now);
+        } catch (CrossWatchException e) {
+            LOG.log(Level.WARNING, "{0}: could not resolve session {1} (item {2}): {3}", source, sessionKey, ratingKey,
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    /** The server's friendly name, as Plex webhooks report it ({@code Server.title}); asked once. */
+    private void lookUpServerName() {
+        if (serverName != null) {
+            return;
+        }
+        try {
+            serverName = PlexJson.text(clients.server().get("/", Query.empty()).path("MediaContainer").path("friendlyName"));
+        } catch (CrossWatchException e) {
+            LOG.log(Level.DEBUG, "{0}: the server name is unknown for now: {1}", source, e.getMessage());
+        }
+    }
+
+    private Resolved fetch(String ratingKey) {
+        JsonNode m = clients.server().get("/library/metadata/" + ratingKey, Query.of("includeGuids", 1))
+                .path("MediaContainer").path("Metadata").path(0);
+        String library = PlexJson.text(m.path("librarySectionTitle"));
+        library = library != null ? library : PlexJson.text(m.path("librarySectionID"));
+        PlexRow row = PlexRow.of(m, showKey -> MediaIds.empty());
+        if (row == null || row.type() == MediaType.SHOW) {
+            return new Resolved(null, library, 0);
+        }
+        MediaIds showIds = row.showIds();
+        if (row.type() == MediaType.EPISODE && !PlexGuids.hasExternalId(row.ids()) && row.showKey() != null
+                && !PlexGuids.hasExternalId(showIds)) {
+            // an episode without ids of its own is matched by its show's ids and numbers
+            JsonNode show = clients.server().get("/library/metadata/" + row.showKey(), Query.of("includeGuids", 1))
+                    .path("MediaContainer").path("Metadata").path(0);
+            showIds = showIds.merge(PlexGuids.idsOf(show));
+        }
+        MediaItem.Builder b = MediaItem.builder(row.type()).ids(row.ids()).title(row.title()).year(row.year())
+                .attribute(PlexSession.ATTR_RATING_KEY, row.ratingKey());
+        if (row.type() == MediaType.EPISODE) {
+            b.showIds(showIds).showTitle(row.showTitle()).season(row.season()).episode(row.episode());
+        }
+        return new Resolved(b.build(), library, row.duration());
+    }
+
+    @Override
+    public String toString() {
+        return "PlexWatcher[" + context.config().instance() + ", " + sessions.size() + " session(s)]";
+    }
+}

@@ -63,9 +63,22 @@ public final class LogCapture implements AutoCloseable {
         handler.setLevel(Level.ALL);
         root.setLevel(Level.ALL);
         root.addHandler(handler);
+        // Prove the route works before anyone trusts an empty capture: a TRACE line through
+        // System.Logger must arrive here (it does not when another logging backend took over).
+        System.getLogger(LogCapture.class.getName()).log(System.Logger.Level.TRACE, "LogCapture probe");
+        if (entries.isEmpty()) {
+            close();
+            throw new IllegalStateException("System.Logger does not reach java.util.logging in this JVM "
+                    + "(another System.LoggerFinder is installed): LogCapture cannot see the logs");
+        }
+        entries.clear();
     }
 
-    /** @return a capture of every log record in the JVM, at every level, until {@link #close()} */
+    /**
+     * @return a capture of every log record in the JVM, at every level, until {@link #close()}
+     * @throws IllegalStateException when System.Logger output does not reach java.util.logging
+     *                               (another logging backend is installed), so nothing could be seen
+     */
     public static LogCapture everything() {
         return new LogCapture();
     }
@@ -88,17 +101,14 @@ public final class LogCapture implements AutoCloseable {
     }
 
     /**
-     * Fails when nothing was captured (a test whose capture sees nothing proves nothing) or
-     * when any captured entry contains one of the scanner's secrets.
+     * Fails when any captured entry contains one of the scanner's secrets. (That the capture
+     * sees System.Logger output at all is checked when it starts: {@link #everything()} throws
+     * otherwise.)
      *
      * @param secrets the secrets to look for
      * @throws org.opentest4j.AssertionFailedError naming the secret's origin, never its value
      */
     public void assertNoSecrets(SecretScanner secrets) {
-        if (entries.isEmpty()) {
-            throw new org.opentest4j.AssertionFailedError("nothing was logged: the capture is not working "
-                    + "(does the code log through System.Logger, routed to java.util.logging?)");
-        }
         secrets.assertNotIn("the captured logs", text());
     }
 

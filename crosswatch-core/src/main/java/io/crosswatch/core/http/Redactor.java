@@ -42,6 +42,9 @@ public final class Redactor {
     /** What a removed value prints as. */
     public static final String MASK = Secret.REDACTED;
 
+    /** Values shorter than this are not scrubbed by value: they would match ordinary text by accident. */
+    public static final int MIN_SCRUB_LENGTH = 4;
+
     private static final Redactor STANDARD = new Redactor();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,8 +52,6 @@ public final class Redactor {
     // meters the application by it), so it is masked in logged URLs like any other API key.
     private static final Set<String> EXTRA_PARAMS = Set.of("code", "devicecode", "refreshtoken", "clientsecret",
             "pw", "pin", "sig", "signature", "key", "clientid");
-    /** Values shorter than this are not scrubbed by value: they would match ordinary text by accident. */
-    public static final int MIN_SCRUB_LENGTH = 4;
     private static final Pattern CREDENTIALS_AFTER_SCHEME = Pattern.compile("^\\s*[A-Za-z][\\w-]*\\s+(\\S+)\\s*$");
     private static final Pattern QUOTED_PAIR = Pattern.compile("([\\w-]+)\\s*=\\s*\"([^\"]*)\"");
     private static final Set<String> EXTRA_HEADERS = Set.of("cookie", "setcookie", "proxyauthorization");

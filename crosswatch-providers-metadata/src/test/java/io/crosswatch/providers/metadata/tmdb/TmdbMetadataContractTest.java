@@ -71,6 +71,6 @@ class TmdbMetadataContractTest extends MetadataProviderContract {
     protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
         String url = io.crosswatch.providers.metadata.HostileBackend.stage(hostile, failure);
         return Optional.of(TestContext.of(ProviderConfig.of("tmdb", "default", Map.of("apiKey", TmdbFixtures.API_KEY,
-                "baseUrl", url + "/3")), time));
+                "baseUrl", url + "/3")), io.crosswatch.providers.metadata.HostileBackend.virtualTime()));
     }
 }

@@ -83,6 +83,6 @@ class AnilistConnectorContractTest extends ConnectorContract {
 
     @Override
     protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
-        return Optional.of(TestContext.of(config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure)), time));
+        return Optional.of(TestContext.of(config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure)), io.crosswatch.providers.sync.HostileBackend.virtualTime()));
     }
 }

@@ -102,6 +102,6 @@ abstract class MediaBrowserConnectorContract extends ConnectorContract {
     protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
         // broken() serves only failures; staging replaces what brokenContext() stubbed there
         return Optional.of(TestContext.of(config(io.crosswatch.providers.sync.HostileBackend.stage(broken(), failure)),
-                VirtualTime.create()));
+                io.crosswatch.providers.sync.HostileBackend.virtualTime()));
     }
 }

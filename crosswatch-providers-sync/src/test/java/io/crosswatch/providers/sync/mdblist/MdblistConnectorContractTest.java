@@ -86,6 +86,6 @@ class MdblistConnectorContractTest extends ConnectorContract {
 
     @Override
     protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
-        return Optional.of(TestContext.of(config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure)), time));
+        return Optional.of(TestContext.of(config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure)), io.crosswatch.providers.sync.HostileBackend.virtualTime()));
     }
 }

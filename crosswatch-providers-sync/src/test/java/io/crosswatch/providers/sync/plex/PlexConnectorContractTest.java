@@ -79,6 +79,6 @@ class PlexConnectorContractTest extends ConnectorContract {
     @Override
     protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
         return Optional.of(TestContext.of(RecordingProviderStore.of(PlexFixtures.config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure), Map.of())),
-                VirtualTime.create()));
+                io.crosswatch.providers.sync.HostileBackend.virtualTime()));
     }
 }

@@ -85,6 +85,6 @@ class SimklConnectorContractTest extends ConnectorContract {
 
     @Override
     protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
-        return Optional.of(TestContext.of(config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure)), VirtualTime.create()));
+        return Optional.of(TestContext.of(config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure)), io.crosswatch.providers.sync.HostileBackend.virtualTime()));
     }
 }

@@ -74,6 +74,6 @@ class TmdbConnectorContractTest extends ConnectorContract {
 
     @Override
     protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
-        return Optional.of(TestContext.of(FakeTmdbAccount.config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure)), time));
+        return Optional.of(TestContext.of(FakeTmdbAccount.config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure)), io.crosswatch.providers.sync.HostileBackend.virtualTime()));
     }
 }

@@ -81,6 +81,6 @@ class TraktConnectorContractTest extends ConnectorContract {
 
     @Override
     protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
-        return Optional.of(TestContext.of(TraktFixtures.config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure), Map.of()), time));
+        return Optional.of(TestContext.of(TraktFixtures.config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure), Map.of()), io.crosswatch.providers.sync.HostileBackend.virtualTime()));
     }
 }

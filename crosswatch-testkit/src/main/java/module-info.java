@@ -13,6 +13,7 @@ module io.crosswatch.testkit {
     requires transitive io.crosswatch.api;
     requires transitive org.junit.jupiter.api;
     requires transitive org.junit.jupiter.params;
+    requires java.logging; // LogCapture: System.Logger routes to java.util.logging, where it listens
 
     exports io.crosswatch.testkit;
 

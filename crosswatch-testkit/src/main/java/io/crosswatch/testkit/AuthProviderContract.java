@@ -50,6 +50,13 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code optional_1_8_failuresAreTypedAndSecretFree}: with {@link #breakBackend()}, what
  *       status, refresh and start throw is a {@link CrossWatchException} without secrets.</li>
  *   <li>{@code optional_1_9_disconnectClearsSecretsWhenServiceIsDown}: with {@link #breakBackend()}.</li>
+ *   <li>{@code required_1_10_noSecretInVerboseLogs}: with every logger at its most verbose level
+ *       ({@link LogCapture}), start → finish → status → refresh → disconnect and, for each
+ *       {@link BackendFailure} that {@link #failBackend} can stage (the request echoed in the
+ *       error body), status, refresh, start → finish and disconnect again: no secret (payload,
+ *       store, step state, {@link #extraSecrets()}) appears in a log line (message, parameters,
+ *       stack traces with causes), an exception, a returned value's or the store's
+ *       {@code toString}.</li>
  * </ol>
  *
  * <p>Each test gets fresh {@link VirtualTime}; {@link #resetBackend()} runs before each.
@@ -65,6 +72,9 @@ public abstract class AuthProviderContract {
 
     /** The real-time limit of one rule; virtual time makes every correct provider far faster. */
     public static final long RULE_TIMEOUT_SECONDS = 60;
+
+    /** Where {@code required_1_10_noSecretInVerboseLogs} starts its virtual time. */
+    private static final java.time.Instant HOSTILE_EPOCH = java.time.Instant.parse("2000-01-01T00:00:00Z");
 
     private VirtualTime time;
     private SecretScanner secrets;
@@ -132,6 +142,27 @@ public abstract class AuthProviderContract {
      */
     protected void breakBackend() {
         Assumptions.abort("breakBackend() is not overridden: failure rules are skipped");
+    }
+
+    /**
+     * Makes the backend answer every request with {@code failure} from now on, until the next
+     * {@link #resetBackend()}. For HTTP answers the body should echo the request (URL, credential
+     * headers, body) in ordinary fields such as {@code "message"}: servers quote what they
+     * refuse, and nothing quoted may leak. With WireMock:
+     * <pre>{@code
+     * wm.stubFor(any(anyUrl()).atPriority(1).willReturn(failure.isHttpAnswer()
+     *         ? aResponse().withStatus(failure.status()).withHeader("Retry-After", "1")
+     *               .withBody("{\"message\":\"refused {{request.url}} {{request.headers.Authorization}} {{request.body}}\"}")
+     *               .withTransformers("response-template")
+     *         : aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+     * }</pre>
+     *
+     * @param failure how to fail
+     * @return whether the backend now fails that way; {@code false} (the default) skips that
+     *         failure in {@code required_1_10_noSecretInVerboseLogs}
+     */
+    protected boolean failBackend(BackendFailure failure) {
+        return false;
     }
 
     /**
@@ -312,6 +343,78 @@ public abstract class AuthProviderContract {
         }
         assertTrue(store.secretKeys().isEmpty(), "disconnect() with the service down left secrets in the store: "
                 + store.secretKeys() + "; local secrets must be cleared even when revoking fails");
+    }
+
+    /** Rule 1.10. */
+    @Test
+    public void required_1_10_noSecretInVerboseLogs() {
+        // A staged 429 pauses the provider's rate limiter until "now + Retry-After", and a
+        // provider on a shared toolkit shares that limiter with every later test in the JVM. On
+        // this early clock the pause has ended before any other test's clock starts.
+        time = VirtualTime.startingAt(HOSTILE_EPOCH);
+        AuthProvider p = provider();
+        List<Object> seen = new ArrayList<>();
+        List<Throwable> thrown = new ArrayList<>();
+        List<RecordingProviderStore> stores = new ArrayList<>();
+        try (LogCapture logs = LogCapture.everything()) {
+            RecordingProviderStore store = RecordingProviderStore.of(configuredConfig());
+            stores.add(store);
+            connect(p, store, seen);
+            seen.add(call("status()", () -> p.status(context(store))));
+            if (p.capabilities().contains(AuthCapability.REFRESH)) {
+                time().advance(java.time.Duration.ofHours(1));
+                seen.add(call("refresh()", () -> p.refresh(context(store))));
+                secrets.addConfig(store.current());
+            }
+            call("disconnect()", () -> {
+                p.disconnect(context(store));
+                return null;
+            });
+            for (BackendFailure failure : BackendFailure.values()) {
+                resetBackend();
+                RecordingProviderStore connected = RecordingProviderStore.of(configuredConfig());
+                stores.add(connected);
+                connect(p, connected, seen);
+                if (!failBackend(failure)) {
+                    continue;
+                }
+                capture(() -> p.status(context(connected)), seen, thrown);
+                if (p.capabilities().contains(AuthCapability.REFRESH)) {
+                    capture(() -> p.refresh(context(connected)), seen, thrown);
+                }
+                RecordingProviderStore fresh = RecordingProviderStore.of(configuredConfig());
+                stores.add(fresh);
+                capture(() -> {
+                    AuthStep step = p.start(context(fresh), startPayload());
+                    seen.add(step);
+                    return p.finish(context(fresh), finishPayload(step));
+                }, seen, thrown);
+                capture(() -> {
+                    p.disconnect(context(connected));
+                    return null;
+                }, seen, thrown);
+                secrets.addConfig(connected.current());
+            }
+            resetBackend();
+            assertTrue(secrets.size() > 0, "no secret to look for: the payload and the store hold none of at least "
+                    + SecretScanner.MIN_LENGTH + " characters");
+            logs.assertNoSecrets(secrets);
+        }
+        for (Throwable t : thrown) {
+            secrets.assertNotIn(t);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            t.printStackTrace(new java.io.PrintWriter(trace));
+            secrets.assertNotIn("the stack trace of " + t.getClass().getName(), trace.toString());
+        }
+        for (Object o : seen) {
+            secrets.assertNotIn("the toString() of " + (o == null ? "null" : o.getClass().getSimpleName()),
+                    String.valueOf(o));
+        }
+        for (RecordingProviderStore store : stores) {
+            secrets.assertNotIn("the store's toString()", store.toString());
+            secrets.assertNotIn("the stored config's toString()", store.current().toString());
+        }
+        secrets.assertNotIn("the provider's toString()", p.toString());
     }
 
     // ---------------------------------------------------------------- helpers

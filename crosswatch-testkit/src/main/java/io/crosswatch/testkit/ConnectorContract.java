@@ -66,6 +66,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  *       not COMPLETE and explain why, writes do not succeed, and anything thrown is a
  *       {@link CrossWatchException}, never a raw {@code IOException}, NPE or the like, and
  *       carries no secret of the config.</li>
+ *   <li>{@code required_2_11_noSecretInVerboseLogs}: with every logger at its most verbose level
+ *       ({@link LogCapture}), open, then per declared feature read, add, remove (when
+ *       supported), then activities and health, against {@link #context()} and against each
+ *       {@link #hostileContext} staged (the request echoed in the error body): no secret of
+ *       the configs appears in a log line (message, parameters, stack traces with causes), an
+ *       exception, or the {@code toString} of the connector, the session, a result or an
+ *       outcome's reason.</li>
  * </ol>
  *
  * <p>{@link #resetBackend()} runs before each rule, and each rule opens its own session.
@@ -110,6 +117,21 @@ public abstract class ConnectorContract {
      *         port); empty by default, which skips {@code optional_2_10_failuresAreTyped}
      */
     protected Optional<ProviderContext> brokenContext() {
+        return Optional.empty();
+    }
+
+    /**
+     * Stages {@code failure} on a backend and returns a context pointing at it, with the same
+     * kind of secrets as {@link #context()} (a second WireMock server is simplest). Every request
+     * must get the failure; HTTP answers should echo the request (URL, credential headers, body)
+     * in ordinary fields such as {@code "message"}, as servers quote what they refuse. See
+     * {@link BackendFailure}.
+     *
+     * @param failure how the backend fails
+     * @return the context, or empty (the default) to leave that failure out of
+     *         {@code required_2_11_noSecretInVerboseLogs}
+     */
+    protected Optional<ProviderContext> hostileContext(BackendFailure failure) {
         return Optional.empty();
     }
 
@@ -391,6 +413,60 @@ public abstract class ConnectorContract {
             } catch (RuntimeException e) {
                 assertTyped("add()", e, secrets);
             }
+        }
+    }
+
+    /** Rule 2.11. */
+    @Test
+    public void required_2_11_noSecretInVerboseLogs() {
+        Connector connector = connector();
+        ProviderContext healthy = context();
+        SecretScanner secrets = new SecretScanner().addConfig(healthy.config());
+        Exposures exposed = new Exposures();
+        try (LogCapture logs = LogCapture.everything()) {
+            exercise(connector, healthy, exposed);
+            for (BackendFailure failure : BackendFailure.values()) {
+                Optional<ProviderContext> hostile = hostileContext(failure);
+                if (hostile.isPresent()) {
+                    secrets.addConfig(hostile.get().config());
+                    exercise(connector, hostile.get(), exposed);
+                }
+            }
+            Assumptions.assumeTrue(secrets.size() > 0, "the contexts hold no secret: rule skipped");
+            logs.assertNoSecrets(secrets);
+        }
+        exposed.assertNoSecrets(secrets);
+        secrets.assertNotIn("the connector's toString()", connector.toString());
+    }
+
+    /** Every call of a session a sync run makes, each recorded whether it answers or throws. */
+    private void exercise(Connector connector, ProviderContext ctx, Exposures exposed) {
+        ConnectorSession s = exposed.attempt("open()", () -> connector.open(ctx));
+        if (s == null) {
+            return;
+        }
+        try (s) {
+            ConnectorManifest m = connector.manifest();
+            for (Feature feature : m.features()) {
+                List<MediaItem> items = samples(feature);
+                ReadResult r = exposed.attempt("read(" + feature + ")", () -> s.read(feature));
+                if (r != null) {
+                    exposed.see("a read's reason", r.reason().orElse(""));
+                }
+                seeOutcomes(exposed, exposed.attempt("add(" + feature + ")", () -> s.add(feature, items, false)));
+                if (m.capabilities().supportsRemoval()) {
+                    seeOutcomes(exposed, exposed.attempt("remove(" + feature + ")", () -> s.remove(feature, items, false)));
+                }
+            }
+            exposed.attempt("activities()", s::activities);
+            exposed.attempt("health()", s::health);
+            exposed.see("the session", s);
+        }
+    }
+
+    private static void seeOutcomes(Exposures exposed, WriteResult w) {
+        if (w != null) {
+            w.outcomes().forEach(o -> exposed.see("an outcome's reason", o.reason()));
         }
     }
 

@@ -47,6 +47,10 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code optional_3_6_backendFailureIsTypedException}: against {@link #brokenContext()},
  *       fetch throws a {@link CrossWatchException} without secrets; an empty result would be
  *       cached as "unknown".</li>
+ *   <li>{@code required_3_7_noSecretInVerboseLogs}: with every logger at its most verbose level
+ *       ({@link LogCapture}), fetches from {@link #context()} and from each
+ *       {@link #hostileContext} staged leak no secret of the configs into a log line, an
+ *       exception or a {@code toString}.</li>
  * </ol>
  *
  * <p>A rule that takes more than {@value #RULE_TIMEOUT_SECONDS} seconds of real time fails: waits
@@ -86,6 +90,20 @@ public abstract class MetadataProviderContract {
      *         which skips {@code optional_3_6_backendFailureIsTypedException}
      */
     protected Optional<ProviderContext> brokenContext() {
+        return Optional.empty();
+    }
+
+    /**
+     * Stages {@code failure} on a backend and returns a context pointing at it, with the same
+     * kind of secrets as {@link #context()}. HTTP answers should echo the request (URL,
+     * credential headers, body) in ordinary fields such as {@code "message"}; see
+     * {@link BackendFailure}.
+     *
+     * @param failure how the backend fails
+     * @return the context, or empty (the default) to leave that failure out of
+     *         {@code required_3_7_noSecretInVerboseLogs}
+     */
+    protected Optional<ProviderContext> hostileContext(BackendFailure failure) {
         return Optional.empty();
     }
 
@@ -204,6 +222,34 @@ public abstract class MetadataProviderContract {
         }
         fail("fetch() against a failing backend returned " + md + " instead of throwing ProviderException; "
                 + "an empty answer would be cached as 'unknown item'");
+    }
+
+    /**
+     * Rule 3.7: with every logger at its most verbose level, fetching a known and an unknown item
+     * from {@link #context()} and from each {@link #hostileContext} staged leaks no secret of the
+     * configs into a log line, an exception or a {@code toString}.
+     */
+    @Test
+    public void required_3_7_noSecretInVerboseLogs() {
+        MetadataProvider p = provider();
+        ProviderContext healthy = context();
+        SecretScanner secrets = new SecretScanner().addConfig(healthy.config());
+        Exposures exposed = new Exposures();
+        try (LogCapture logs = LogCapture.everything()) {
+            exposed.attempt("fetch(known)", () -> p.fetch(healthy, knownRequest()));
+            exposed.attempt("fetch(unknown)", () -> p.fetch(healthy, unknownRequest()));
+            for (BackendFailure failure : BackendFailure.values()) {
+                Optional<ProviderContext> hostile = hostileContext(failure);
+                if (hostile.isPresent()) {
+                    secrets.addConfig(hostile.get().config());
+                    exposed.attempt("fetch(known) with " + failure, () -> p.fetch(hostile.get(), knownRequest()));
+                }
+            }
+            Assumptions.assumeTrue(secrets.size() > 0, "the contexts hold no secret: rule skipped");
+            logs.assertNoSecrets(secrets);
+        }
+        exposed.assertNoSecrets(secrets);
+        secrets.assertNotIn("the provider's toString()", p.toString());
     }
 
     private Optional<Metadata> fetch(ProviderContext ctx, MetadataRequest request) {

@@ -14,6 +14,7 @@ import io.crosswatch.testkit.broken.LeaksApiKeyMetadataCase;
 import io.crosswatch.testkit.broken.LeaksTokenInErrorConnectorCase;
 import io.crosswatch.testkit.broken.LeaksTokenInExceptionAuthCase;
 import io.crosswatch.testkit.broken.LeaksTokenInStatusAuthCase;
+import io.crosswatch.testkit.broken.LogsTokenAtTraceAuthCase;
 import io.crosswatch.testkit.broken.StaleReadsConnectorCase;
 import io.crosswatch.testkit.broken.UnknownThrowsMetadataCase;
 import io.crosswatch.testkit.broken.UntypedErrorsConnectorCase;
@@ -45,7 +46,9 @@ class ContractsCatchFaultsTest {
 
     static Stream<Arguments> brokenProviders() {
         return Stream.of(
-                Arguments.of(LeaksTokenInStatusAuthCase.class, Set.of("required_1_7_noSecretInToString")),
+                Arguments.of(LeaksTokenInStatusAuthCase.class, Set.of("required_1_7_noSecretInToString",
+                        "required_1_10_noSecretInVerboseLogs")),
+                Arguments.of(LogsTokenAtTraceAuthCase.class, Set.of("required_1_10_noSecretInVerboseLogs")),
                 Arguments.of(LeaksTokenInExceptionAuthCase.class, Set.of("optional_1_8_failuresAreTypedAndSecretFree")),
                 Arguments.of(UntypedExceptionAuthCase.class, Set.of("optional_1_8_failuresAreTypedAndSecretFree",
                         "optional_1_9_disconnectClearsSecretsWhenServiceIsDown")),
@@ -86,11 +89,11 @@ class ContractsCatchFaultsTest {
 
     static Stream<Arguments> referenceProviders() {
         return Stream.of(
-                Arguments.of(MemoryAuthProviderContractTest.class, 9L, 0L),
-                // 5 features x 9 per-feature rules + 1: PROGRESS and PLAYLISTS are not declared (18
+                Arguments.of(MemoryAuthProviderContractTest.class, 10L, 0L),
+                // 5 features x 9 per-feature rules + 2: PROGRESS and PLAYLISTS are not declared (18
                 // skips), and RATINGS takes every media type, so 2.8 has nothing to reject there.
-                Arguments.of(MemoryConnectorContractTest.class, 27L, 19L),
-                Arguments.of(MemoryMetadataProviderContractTest.class, 6L, 0L));
+                Arguments.of(MemoryConnectorContractTest.class, 28L, 19L),
+                Arguments.of(MemoryMetadataProviderContractTest.class, 7L, 0L));
     }
 
     /** A correct provider that lacks the optional hooks sees those rules skipped, not failed. */

@@ -11,9 +11,14 @@ import io.crosswatch.api.Secret;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Removes tokens, API keys, passwords and OAuth codes from URLs, headers and bodies before
@@ -22,7 +27,12 @@ import java.util.Set;
  * <p>A name is secret when {@link Secret#isSecretKey(String)} says so (anything with token,
  * secret, password, API key, session or authorization in it) or when it is one of the
  * OAuth and login names listed here ({@code code}, {@code device_code}, {@code pw},
- * {@code pin}, cookies).
+ * {@code pin}, {@code client_id}, cookies).
+ *
+ * <p>Names alone do not catch a server that echoes the request back in an error body
+ * ({@code "invalid token abc123"}); {@link #scrub(String, Collection)} removes known secret
+ * values wherever they appear, and the toolkit applies it, with every secret it sent, to the
+ * error text it puts into exception messages.
  *
  * @since 0.1
  */
@@ -32,11 +42,18 @@ public final class Redactor {
     /** What a removed value prints as. */
     public static final String MASK = Secret.REDACTED;
 
+    /** Values shorter than this are not scrubbed by value: they would match ordinary text by accident. */
+    public static final int MIN_SCRUB_LENGTH = 4;
+
     private static final Redactor STANDARD = new Redactor();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    // clientid: SIMKL's client_id query parameter is its API key (the service identifies and
+    // meters the application by it), so it is masked in logged URLs like any other API key.
     private static final Set<String> EXTRA_PARAMS = Set.of("code", "devicecode", "refreshtoken", "clientsecret",
-            "pw", "pin", "sig", "signature", "key");
+            "pw", "pin", "sig", "signature", "key", "clientid");
+    private static final Pattern CREDENTIALS_AFTER_SCHEME = Pattern.compile("^\\s*[A-Za-z][\\w-]*\\s+(\\S+)\\s*$");
+    private static final Pattern QUOTED_PAIR = Pattern.compile("([\\w-]+)\\s*=\\s*\"([^\"]*)\"");
     private static final Set<String> EXTRA_HEADERS = Set.of("cookie", "setcookie", "proxyauthorization");
 
     private Redactor() {
@@ -162,6 +179,77 @@ public final class Redactor {
             return copy;
         }
         return node;
+    }
+
+    /**
+     * Removes every occurrence of the given secret values from a text, however the text came
+     * to contain them (a server echoing the request, an exception quoting its input). Longer
+     * values are replaced first so that a secret containing another is masked whole.
+     *
+     * @param text    any text; {@code null} comes back as {@code null}
+     * @param secrets the values to remove; blank values and values shorter than
+     *                {@value #MIN_SCRUB_LENGTH} characters are skipped
+     * @return the text with each occurrence replaced by {@link #MASK}
+     */
+    public String scrub(String text, Collection<String> secrets) {
+        if (text == null || text.isEmpty() || secrets.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String s : secrets.stream().filter(v -> v != null && v.strip().length() >= MIN_SCRUB_LENGTH)
+                .map(String::strip).distinct().sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
+            out = out.replace(s, MASK);
+        }
+        return out;
+    }
+
+    /**
+     * The secret values inside a secret header's value: the value itself, the credentials
+     * after an authentication scheme ({@code Bearer abc} gives {@code abc}) and the values of
+     * secret-named quoted pairs ({@code MediaBrowser Client="x", Token="abc"} gives {@code abc}).
+     *
+     * @param name  the header name
+     * @param value its value
+     * @return the secret values to scrub; empty when the header is not secret
+     */
+    public Set<String> secretValuesOfHeader(String name, String value) {
+        Set<String> out = new LinkedHashSet<>();
+        if (value == null || !isSecretHeader(name)) {
+            return out;
+        }
+        out.add(value);
+        Matcher scheme = CREDENTIALS_AFTER_SCHEME.matcher(value);
+        if (scheme.matches()) {
+            out.add(scheme.group(1));
+        }
+        Matcher pair = QUOTED_PAIR.matcher(value);
+        while (pair.find()) {
+            if (isSecretParam(pair.group(1))) {
+                out.add(pair.group(2));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param node a JSON tree
+     * @param into receives the text of every value held under a secret key, at any depth
+     */
+    public void collectSecretValues(JsonNode node, Collection<String> into) {
+        if (node == null) {
+            return;
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
+                if (isSecretParam(f.getKey()) && f.getValue().isValueNode() && !f.getValue().isNull()) {
+                    into.add(f.getValue().asText());
+                } else {
+                    collectSecretValues(f.getValue(), into);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(n -> collectSecretValues(n, into));
+        }
     }
 
     private static int indexOfAny(String s, int from, char... chars) {

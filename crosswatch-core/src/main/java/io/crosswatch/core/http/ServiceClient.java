@@ -288,7 +288,7 @@ public final class ServiceClient {
                  Response raw = call.execute()) {
                 byte[] body = raw.body().bytes();
                 response = new ServiceResponse(provider, endpoint, raw.code(), raw.headers().toMultimap(), body, attempt,
-                        toolkit.mapper());
+                        toolkit.mapper(), () -> sentSecrets(request, r, cfg));
             } catch (IOException e) {
                 if (token.isCancelled()) {
                     token.throwIfCancelled();
@@ -400,7 +400,9 @@ public final class ServiceClient {
         if (response.hasEmptyBody()) {
             return "";
         }
-        String redacted = Redactor.standard().json(response.bodyText());
+        // By key first (access_token: …), then by value: a server may echo what it was sent
+        // under any name ("message": "invalid api key abc123").
+        String redacted = response.redact(Redactor.standard().json(response.bodyText()));
         if (redacted.length() > MAX_ERROR_SNIPPET) {
             redacted = redacted.substring(0, MAX_ERROR_SNIPPET) + "…";
         }
@@ -446,6 +448,48 @@ public final class ServiceClient {
             case NONE -> requiresBody(r.method) ? RequestBody.create(new byte[0], null) : null;
         };
         return b.method(r.method, body).build();
+    }
+
+    /**
+     * Every secret value this request carried, so that text echoed back by the server can be
+     * scrubbed: secret headers (with the credentials inside them), secret query and form
+     * parameters, secret JSON fields, and the secret values of the configuration.
+     */
+    private Set<String> sentSecrets(Request request, ServiceRequest r, ProviderConfig cfg) {
+        Redactor redactor = Redactor.standard();
+        Set<String> out = new java.util.HashSet<>();
+        request.headers().forEach(h -> out.addAll(redactor.secretValuesOfHeader(h.getFirst(), h.getSecond())));
+        HttpUrl url = request.url();
+        for (String name : url.queryParameterNames()) {
+            if (redactor.isSecretParam(name)) {
+                url.queryParameterValues(name).forEach(v -> {
+                    if (v != null) {
+                        out.add(v);
+                    }
+                });
+            }
+        }
+        if (r.bodyKind == ServiceRequest.BodyKind.FORM) {
+            r.formBody.params().stream().filter(p -> redactor.isSecretParam(p.name())).forEach(p -> out.add(p.value()));
+        } else if (r.bodyKind == ServiceRequest.BodyKind.JSON) {
+            redactor.collectSecretValues(toolkit.mapper().valueToTree(r.jsonBody), out);
+        }
+        if (cfg != null) {
+            collectConfigSecrets(cfg.values(), out);
+        }
+        return out;
+    }
+
+    private static void collectConfigSecrets(Map<String, ?> values, Set<String> into) {
+        values.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> nested) {
+                @SuppressWarnings("unchecked")
+                Map<String, ?> m = (Map<String, ?>) nested;
+                collectConfigSecrets(m, into);
+            } else if (v != null && !(v instanceof Iterable<?>) && Redactor.standard().isSecretParam(k)) {
+                into.add(String.valueOf(v));
+            }
+        });
     }
 
     private static boolean requiresBody(String method) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -33,9 +34,18 @@ public final class ServiceResponse {
     private final byte[] body;
     private final int attempts;
     private final ObjectMapper mapper;
+    private final java.util.function.Supplier<Set<String>> sentSecrets;
+    private Set<String> sentSecretsResolved;
 
     ServiceResponse(String provider, String endpoint, int status, Map<String, List<String>> headers, byte[] body,
                     int attempts, ObjectMapper mapper) {
+        this(provider, endpoint, status, headers, body, attempts, mapper, Set::of);
+    }
+
+    /** @param sentSecrets computes, only when text is redacted, the secret values the request carried */
+    ServiceResponse(String provider, String endpoint, int status, Map<String, List<String>> headers, byte[] body,
+                    int attempts, ObjectMapper mapper, java.util.function.Supplier<Set<String>> sentSecrets) {
+        this.sentSecrets = sentSecrets;
         this.provider = provider;
         this.endpoint = endpoint;
         this.status = status;
@@ -104,6 +114,27 @@ public final class ServiceResponse {
     /** @return the body as UTF-8 text */
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Makes text taken from this response safe for a message or a log line: removes every
+     * secret the request carried (tokens, passwords, API keys, client ids in its headers,
+     * query, form or JSON body, and the secret values of the configuration it was
+     * authenticated with). Use it on anything quoted from the body, since a server may echo
+     * the request back ({@code "invalid token abc123"}).
+     *
+     * @param text text quoted from this response (an error field, a snippet of the body)
+     * @return the text with those secrets replaced by {@link Redactor#MASK}
+     */
+    public String redact(String text) {
+        Set<String> secrets;
+        synchronized (this) {
+            if (sentSecretsResolved == null) {
+                sentSecretsResolved = Set.copyOf(sentSecrets.get());
+            }
+            secrets = sentSecretsResolved;
+        }
+        return Redactor.standard().scrub(text, secrets);
     }
 
     /** @return whether the body is empty or blank */

@@ -12,13 +12,10 @@ import io.crosswatch.core.sync.GuardState;
 import io.crosswatch.core.sync.PhantomRecord;
 import io.crosswatch.core.sync.Tombstone;
 import io.crosswatch.core.sync.UnresolvedItem;
+import io.crosswatch.core.internal.config.OwnerOnlyFiles;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -31,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The state store in one embedded SQLite file: WAL journal, a schema version table with
@@ -56,7 +52,6 @@ public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
 
     private static final System.Logger LOG = System.getLogger(SqliteStateStore.class.getName());
     private static final ObjectMapper JOURNAL_JSON = new ObjectMapper();
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /** Schema migrations, in order; index + 1 is the version they lead to. */
     private static final List<String[]> MIGRATIONS = List.<String[]>of(new String[] {
@@ -120,10 +115,7 @@ public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
     public static SqliteStateStore open(Path file) {
         Path abs = file.toAbsolutePath();
         try {
-            if (abs.getParent() != null) {
-                Files.createDirectories(abs.getParent());
-            }
-            createOwnerOnly(abs);
+            OwnerOnlyFiles.prepareSqliteFile(abs, "state database", LOG);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the state database " + abs + ": " + e.getMessage(), e);
         }
@@ -139,22 +131,6 @@ public final class SqliteStateStore implements SyncStateStore, ScrobbleStore {
             return store;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the state database " + abs + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void createOwnerOnly(Path abs) throws IOException {
-        boolean posix = abs.getFileSystem().supportedFileAttributeViews().contains("posix");
-        try {
-            if (posix) {
-                Files.createFile(abs, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            } else {
-                Files.createFile(abs);
-            }
-        } catch (FileAlreadyExistsException e) {
-            if (posix && !Files.getPosixFilePermissions(abs).equals(OWNER_ONLY)) {
-                LOG.log(Level.WARNING, "state database {0} is readable by others; tightening to 0600", abs);
-                Files.setPosixFilePermissions(abs, OWNER_ONLY);
-            }
         }
     }
 

@@ -35,6 +35,8 @@ class RedactionTest {
         assertEquals("http://***@host/emby/Items?access_token=***&client_secret=***&code=***",
                 redactor.url("http://user:pw@host/emby/Items?access_token=t&client_secret=s&code=c"));
         assertEquals("/plain/path", redactor.url("/plain/path"));
+        assertEquals("https://api.simkl.com/sync/all-items?client_id=***&extended=full",
+                redactor.url("https://api.simkl.com/sync/all-items?client_id=simkl-app-id&extended=full"));
     }
 
     @Test
@@ -44,7 +46,8 @@ class RedactionTest {
             assertEquals(Redactor.MASK, redactor.header(h, "value"), h);
         }
         assertEquals("application/json", redactor.header("Accept", "application/json"));
-        assertEquals("{\"client_id\":\"id\",\"device_code\":\"***\",\"nested\":{\"refresh_token\":\"***\",\"n\":1}}",
+        // client_id is an API key too (SIMKL meters the app by it): masked like the others
+        assertEquals("{\"client_id\":\"***\",\"device_code\":\"***\",\"nested\":{\"refresh_token\":\"***\",\"n\":1}}",
                 redactor.json("{\"client_id\":\"id\",\"device_code\":\"d\",\"nested\":{\"refresh_token\":\"r\",\"n\":1}}"));
         assertEquals("grant_type=password&password=***&username=me", redactor.form("grant_type=password&password=pw1&username=me"));
         assertEquals("<11 characters of non-JSON text>", redactor.json("token=abcde"));
@@ -82,5 +85,48 @@ class RedactionTest {
         assertTrue(e.getMessage().contains("invalid_grant"), e.getMessage());
         assertTrue(e.getMessage().contains("GET /oauth/thing"), e.getMessage());
         assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
+    }
+
+    @Test
+    void scrubRemovesKnownValuesWhereverTheyAppearLongestFirst() {
+        assertEquals("invalid token *** for user sean", redactor.scrub("invalid token abcdef123 for user sean",
+                List.of("abcdef123", "abc")));
+        assertEquals("*** and ***", redactor.scrub("abcdef123 and abcdef", List.of("abcdef", "abcdef123")));
+        assertEquals("ab", redactor.scrub("ab", List.of("ab")));
+    }
+
+    @Test
+    void secretHeaderValuesIncludeTheCredentialsInside() {
+        assertEquals(java.util.Set.of("Bearer tok-123456", "tok-123456"), redactor.secretValuesOfHeader("Authorization",
+                "Bearer tok-123456"));
+        assertTrue(redactor.secretValuesOfHeader("X-Emby-Authorization",
+                "MediaBrowser Client=\"CrossWatch\", DeviceId=\"d1\", Token=\"emby-tok-1\"").contains("emby-tok-1"));
+        assertFalse(redactor.secretValuesOfHeader("X-Emby-Authorization",
+                "MediaBrowser Client=\"CrossWatch\", Token=\"emby-tok-1\"").contains("CrossWatch"));
+        assertTrue(redactor.secretValuesOfHeader("Accept", "application/json").isEmpty());
+    }
+
+    @Test
+    void errorBodiesEchoingTheRequestLoseEverySecretItCarried() {
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlPathEqualTo("/echo")).willReturn(aResponse()
+                .withStatus(400).withBody("{\"message\":\"bad: tok-ECHO-1 key-ECHO-2 pw-ECHO-3 body-ECHO-4 cfg-ECHO-5\"}")));
+        ServiceClient c = HttpToolkit.builder().build().client("echo").baseUrl(wm.baseUrl())
+                .auth(AuthScheme.bearer("accessToken"))
+                .config(ProviderConfig.of("echo", "default", Map.of("accessToken", "tok-ECHO-1",
+                        "clientSecret", "cfg-ECHO-5")))
+                .build();
+
+        ProviderException get = assertThrows(ProviderException.class, () -> c.get("/echo", Query.of("api_key", "key-ECHO-2")));
+        ProviderException form = assertThrows(ProviderException.class, () -> c.postForm("/echo", Query.of("pw", "pw-ECHO-3")));
+        ProviderException json = assertThrows(ProviderException.class,
+                () -> c.post("/echo", Map.of("refresh_token", "body-ECHO-4")));
+
+        for (ProviderException e : List.of(get, form, json)) {
+            assertTrue(e.getMessage().contains("bad: ***"), e.getMessage());
+            assertFalse(e.getMessage().contains("tok-ECHO-1") || e.getMessage().contains("cfg-ECHO-5"), e.getMessage());
+        }
+        assertFalse(get.getMessage().contains("key-ECHO-2"), get.getMessage());
+        assertFalse(form.getMessage().contains("pw-ECHO-3"), form.getMessage());
+        assertFalse(json.getMessage().contains("body-ECHO-4"), json.getMessage());
     }
 }

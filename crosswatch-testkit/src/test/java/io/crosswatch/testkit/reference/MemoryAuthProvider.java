@@ -33,7 +33,9 @@ public class MemoryAuthProvider implements AuthProvider {
         /** Throws IllegalStateException instead of a CrossWatchException when the service is down. */
         UNTYPED_EXCEPTION,
         /** disconnect() forgets the refresh token. */
-        DISCONNECT_KEEPS_REFRESH_TOKEN
+        DISCONNECT_KEEPS_REFRESH_TOKEN,
+        /** finish() logs the issued access token at TRACE, where only a verbose log shows it. */
+        LOGS_TOKEN_AT_TRACE
     }
 
     private static final Duration INTERVAL = Duration.ofSeconds(5);
@@ -112,6 +114,9 @@ public class MemoryAuthProvider implements AuthProvider {
         }
         String[] tokens = b.issueTokens(code);
         persist(context, tokens);
+        if (faults.contains(Fault.LOGS_TOKEN_AT_TRACE)) {
+            System.getLogger("io.crosswatch.testkit.memory").log(System.Logger.Level.TRACE, "issued {0}", tokens[0]);
+        }
         String message = faults.contains(Fault.LEAKS_TOKEN_IN_STATUS) ? "connected with " + tokens[0] : null;
         return new AuthStatus(AuthStatus.State.CONNECTED, "tester", null, message);
     }

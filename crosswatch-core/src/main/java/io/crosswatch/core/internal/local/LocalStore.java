@@ -8,11 +8,9 @@ import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.sync.WriteResult;
 import io.crosswatch.api.sync.WriteResult.ItemOutcome;
 import io.crosswatch.api.sync.WriteResult.Outcome;
+import io.crosswatch.core.internal.config.OwnerOnlyFiles;
 import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -89,12 +87,7 @@ public final class LocalStore implements AutoCloseable {
         Objects.requireNonNull(file, "file");
         Path abs = file.toAbsolutePath().normalize();
         try {
-            if (abs.getParent() != null) {
-                Files.createDirectories(abs.getParent());
-            }
-            if (!Files.exists(abs)) {
-                createPrivate(abs);
-            }
+            OwnerOnlyFiles.prepareSqliteFile(abs, "local tracker", LOG);
         } catch (IOException e) {
             throw new ProviderException(NAME, 0, false, "cannot create the local tracker file " + abs + ": " + e.getMessage(), e);
         }
@@ -115,14 +108,6 @@ public final class LocalStore implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
-        }
-    }
-
-    private static void createPrivate(Path abs) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(abs, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(abs);
         }
     }
 

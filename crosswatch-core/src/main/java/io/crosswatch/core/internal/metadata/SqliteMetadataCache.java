@@ -3,11 +3,9 @@ package io.crosswatch.core.internal.metadata;
 import io.crosswatch.api.ProviderException;
 import io.crosswatch.api.metadata.Metadata;
 import io.crosswatch.core.MetadataCache;
+import io.crosswatch.core.internal.config.OwnerOnlyFiles;
 import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -48,16 +46,7 @@ public final class SqliteMetadataCache implements MetadataCache {
     public static SqliteMetadataCache open(Path file) {
         Path abs = file.toAbsolutePath();
         try {
-            if (abs.getParent() != null) {
-                Files.createDirectories(abs.getParent());
-            }
-            if (!Files.exists(abs)) {
-                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                    Files.createFile(abs, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } else {
-                    Files.createFile(abs);
-                }
-            }
+            OwnerOnlyFiles.prepareSqliteFile(abs, "metadata cache", LOG);
         } catch (IOException e) {
             throw new ProviderException(WHO, 0, false, "cannot create the metadata cache file " + abs + ": " + e.getMessage(), e);
         }

@@ -161,7 +161,7 @@ public final class AnilistAuthProvider implements AuthProvider {
         JsonNode token = r.json();
         if (!r.isSuccessful() || !token.path("access_token").isTextual()) {
             throw new AuthException(NAME, "AniList refused the authorization code (HTTP " + r.status() + ", "
-                    + token.path("error").asText("no access token in the answer") + "); codes work once and expire "
+                    + r.redact(token.path("error").asText("no access token in the answer")) + "); codes work once and expire "
                     + "quickly: run 'crosswatch connect anilist' again");
         }
         Map<String, Object> changes = new HashMap<>();
@@ -208,12 +208,12 @@ public final class AnilistAuthProvider implements AuthProvider {
         if (r.status() == 401 || error.toLowerCase(java.util.Locale.ROOT).contains("invalid token")
                 || (r.status() == 400 && !error.isEmpty())) {
             throw new AuthException(NAME, "AniList refused the token (Viewer answered HTTP " + r.status()
-                    + (error.isEmpty() ? "" : ", '" + error + "'") + "); run 'crosswatch connect anilist' again");
+                    + (error.isEmpty() ? "" : ", '" + r.redact(error) + "'") + "); run 'crosswatch connect anilist' again");
         }
         JsonNode viewer = tree.path("data").path("Viewer");
         if (!viewer.path("id").canConvertToLong()) {
             throw new ProviderException(NAME, r.status(), false, "the Viewer query returned no user"
-                    + (error.isEmpty() ? "" : ": " + error), null);
+                    + (error.isEmpty() ? "" : ": " + r.redact(error)), null);
         }
         return viewer;
     }

@@ -237,7 +237,7 @@ public final class TraktAuthProvider implements AuthProvider {
         ServiceResponse r = client(context).request("POST", oauth(cfg, "/oauth/token")).withoutAuth().json(body)
                 .allowStatus(400, 401).send();
         if (r.status() == 400 || r.status() == 401) {
-            String error = r.json().path("error").asText("rejected");
+            String error = r.redact(r.json().path("error").asText("rejected"));
             return new AuthStatus(AuthStatus.State.EXPIRED, cfg.string(USERNAME).orElse(null), expiresAt(cfg),
                     "Trakt refused the refresh token (HTTP " + r.status() + ", " + error
                             + "); run 'crosswatch connect trakt' to authorize again");

@@ -68,6 +68,11 @@ abstract class MediaBrowserAuthContract extends AuthProviderContract {
     }
 
     @Override
+    protected boolean failBackend(io.crosswatch.testkit.BackendFailure failure) {
+        return io.crosswatch.providers.auth.HostileBackend.fail(wm, failure);
+    }
+
+    @Override
     protected void breakBackend() {
         wm.stubFor(any(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(500)));
     }

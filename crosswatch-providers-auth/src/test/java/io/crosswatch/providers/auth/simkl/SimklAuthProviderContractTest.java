@@ -54,6 +54,11 @@ class SimklAuthProviderContractTest extends AuthProviderContract {
     }
 
     @Override
+    protected boolean failBackend(io.crosswatch.testkit.BackendFailure failure) {
+        return io.crosswatch.providers.auth.HostileBackend.fail(wm, failure);
+    }
+
+    @Override
     protected void breakBackend() {
         wm.stubFor(any(anyUrl()).atPriority(1).willReturn(serverError()));
     }

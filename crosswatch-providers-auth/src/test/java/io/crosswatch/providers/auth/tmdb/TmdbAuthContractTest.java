@@ -47,6 +47,11 @@ class TmdbAuthContractTest extends AuthProviderContract {
     }
 
     @Override
+    protected boolean failBackend(io.crosswatch.testkit.BackendFailure failure) {
+        return io.crosswatch.providers.auth.HostileBackend.fail(wm, failure);
+    }
+
+    @Override
     protected void breakBackend() {
         wm.resetAll();
         wm.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));

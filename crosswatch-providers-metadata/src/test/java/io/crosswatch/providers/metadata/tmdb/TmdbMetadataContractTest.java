@@ -63,4 +63,14 @@ class TmdbMetadataContractTest extends MetadataProviderContract {
         return Optional.of(TestContext.of(ProviderConfig.of("tmdb", "default", Map.of("apiKey", TmdbFixtures.API_KEY,
                 "baseUrl", broken.baseUrl() + "/3")), time));
     }
+
+    @RegisterExtension
+    static WireMockExtension hostile = io.crosswatch.providers.metadata.HostileBackend.server();
+
+    @Override
+    protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
+        String url = io.crosswatch.providers.metadata.HostileBackend.stage(hostile, failure);
+        return Optional.of(TestContext.of(ProviderConfig.of("tmdb", "default", Map.of("apiKey", TmdbFixtures.API_KEY,
+                "baseUrl", url + "/3")), io.crosswatch.providers.metadata.HostileBackend.virtualTime()));
+    }
 }

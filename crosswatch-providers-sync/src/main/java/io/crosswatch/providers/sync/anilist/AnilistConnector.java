@@ -100,7 +100,7 @@ public final class AnilistConnector implements Connector {
                         return Optional.empty(); // an HTML error page: the default mapping says enough
                     }
                     return error != null && error.toLowerCase(Locale.ROOT).contains("invalid token")
-                            ? Optional.of(new AuthException(NAME, "AniList refused the token (" + error
+                            ? Optional.of(new AuthException(NAME, "AniList refused the token (" + r.redact(error)
                             + "); tokens last a year: run 'crosswatch connect anilist' again"))
                             : Optional.empty();
                 })

@@ -99,7 +99,7 @@ final class AnilistGraphQl {
         body.set("variables", client.mapper().valueToTree(variables));
         ServiceResponse r = client.request("POST", endpoint).json(body).idempotent(read)
                 .access(read ? Access.READ : Access.WRITE).allowStatus(400, 404).send();
-        JsonNode tree = r.json();
+        JsonNode tree = withoutEchoedSecrets(r.json(), r);
         String error = firstError(tree);
         if (error != null && error.toLowerCase(Locale.ROOT).contains("invalid token")) {
             throw new AuthException(client.provider(), "AniList refused the token (" + error
@@ -108,6 +108,24 @@ final class AnilistGraphQl {
         if (r.status() == 400 && !tree.path("data").isObject()) {
             throw new ProviderException(client.provider(), 400, false, "AniList rejected the request: "
                     + (error == null ? "HTTP 400" : error), null);
+        }
+        return tree;
+    }
+
+    /**
+     * GraphQL error messages end up in exceptions and item results; a server may quote the
+     * request in them (the token, in "invalid token …"), so they are scrubbed of every secret
+     * the request carried before anything reads them.
+     */
+    private static JsonNode withoutEchoedSecrets(JsonNode tree, ServiceResponse r) {
+        JsonNode errors = tree.path("errors");
+        if (!errors.isArray()) {
+            return tree;
+        }
+        for (JsonNode e : errors) {
+            if (e instanceof ObjectNode o && o.path("message").isTextual()) {
+                o.put("message", r.redact(o.path("message").asText()));
+            }
         }
         return tree;
     }

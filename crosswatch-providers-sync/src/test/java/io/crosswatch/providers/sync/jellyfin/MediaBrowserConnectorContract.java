@@ -97,4 +97,11 @@ abstract class MediaBrowserConnectorContract extends ConnectorContract {
             case PLAYLISTS -> List.of(matrix().toBuilder().list("Sci-Fi").build(), pilot().toBuilder().list("Sci-Fi").build());
         };
     }
+
+    @Override
+    protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
+        // broken() serves only failures; staging replaces what brokenContext() stubbed there
+        return Optional.of(TestContext.of(config(io.crosswatch.providers.sync.HostileBackend.stage(broken(), failure)),
+                io.crosswatch.providers.sync.HostileBackend.virtualTime()));
+    }
 }

@@ -80,4 +80,12 @@ class MdblistConnectorContractTest extends ConnectorContract {
         // Nothing listens on port 1: every call fails to connect.
         return Optional.of(TestContext.of(config("http://127.0.0.1:1"), time));
     }
+
+    @RegisterExtension
+    static WireMockExtension hostile = io.crosswatch.providers.sync.HostileBackend.server();
+
+    @Override
+    protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
+        return Optional.of(TestContext.of(config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure)), io.crosswatch.providers.sync.HostileBackend.virtualTime()));
+    }
 }

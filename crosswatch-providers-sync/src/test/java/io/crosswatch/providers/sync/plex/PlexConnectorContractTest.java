@@ -72,4 +72,13 @@ class PlexConnectorContractTest extends ConnectorContract {
             case WATCHLIST -> List.of(MediaItem.builder(MediaType.MOVIE).id("tmdb", "949").title("Heat").year(1995).build());
         };
     }
+
+    @RegisterExtension
+    static WireMockExtension hostile = io.crosswatch.providers.sync.HostileBackend.server();
+
+    @Override
+    protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
+        return Optional.of(TestContext.of(RecordingProviderStore.of(PlexFixtures.config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure), Map.of())),
+                io.crosswatch.providers.sync.HostileBackend.virtualTime()));
+    }
 }

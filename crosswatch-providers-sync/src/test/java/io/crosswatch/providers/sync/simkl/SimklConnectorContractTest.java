@@ -79,4 +79,12 @@ class SimklConnectorContractTest extends ConnectorContract {
     protected Optional<ProviderContext> brokenContext() {
         return Optional.of(TestContext.of(config("http://127.0.0.1:1"), VirtualTime.create()));
     }
+
+    @RegisterExtension
+    static WireMockExtension hostile = io.crosswatch.providers.sync.HostileBackend.server();
+
+    @Override
+    protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
+        return Optional.of(TestContext.of(config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure)), io.crosswatch.providers.sync.HostileBackend.virtualTime()));
+    }
 }

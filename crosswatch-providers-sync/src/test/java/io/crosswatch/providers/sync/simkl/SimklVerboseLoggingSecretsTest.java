@@ -17,25 +17,20 @@ import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.sync.ConnectorSession;
 import io.crosswatch.api.sync.ReadResult;
 import io.crosswatch.core.http.HttpToolkit;
+import io.crosswatch.testkit.LogCapture;
 import io.crosswatch.testkit.SecretScanner;
 import io.crosswatch.testkit.TestContext;
 import io.crosswatch.testkit.VirtualTime;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * With every logger at its most verbose level, SIMKL's access token reaches no log line,
+ * With every logger at its most verbose level, SIMKL's access token and client id (its API key) reach no log line,
  * exception message, read reason or {@code toString} — on success, on 401, on a 5xx burst, on 429
  * and on failed writes.
  */
@@ -47,47 +42,19 @@ class SimklVerboseLoggingSecretsTest {
     static final String TOKEN = "simkl-verbose-token-5f4e3d2c1b";
     static final String CLIENT = "simkl-verbose-client-9a8b7c";
 
-    /** Everything logged through System.Logger (routed to java.util.logging), stack traces included. */
-    static final class Capture extends Handler {
-        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        final SimpleFormatter formatter = new SimpleFormatter();
-
-        @Override
-        public void publish(LogRecord r) {
-            StringBuilder sb = new StringBuilder(formatter.formatMessage(r));
-            if (r.getThrown() != null) {
-                StringWriter w = new StringWriter();
-                r.getThrown().printStackTrace(new PrintWriter(w));
-                sb.append('\n').append(w);
-            }
-            lines.add(sb.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     @Test
     void noSecretInAnyLogLineMessageOrToString() {
-        // the client id is an OAuth client identifier, public by design (the toolkit's RedactionTest keeps client_id visible)
-        SecretScanner secrets = new SecretScanner().add("accessToken", TOKEN);
-        Logger root = Logger.getLogger("");
-        Level previous = root.getLevel();
-        Capture capture = new Capture();
-        capture.setLevel(Level.ALL);
-        root.setLevel(Level.ALL);
-        root.addHandler(capture);
+        // SIMKL's client id is its API key (sent as simkl-api-key and as the client_id query
+        // parameter): it must stay out of logs and messages like the token. Only the config's
+        // own toString shows it, as it shows every non-secret key.
+        SecretScanner secrets = new SecretScanner().add("accessToken", TOKEN).add("clientId", CLIENT);
+        SecretScanner tokenOnly = new SecretScanner().add("accessToken", TOKEN);
         List<String> seen = new ArrayList<>();
-        try {
+        try (LogCapture capture = LogCapture.everything()) {
             VirtualTime time = VirtualTime.create();
             ProviderConfig config = ProviderConfig.of("simkl", "default", Map.of("clientId", CLIENT, "accessToken", TOKEN,
                     "baseUrl", wm.baseUrl(), "appName", "crosswatch-test"));
-            seen.add(config.toString());
+            tokenOnly.assertNotIn("the config's toString()", config.toString());
             MediaItem heat = MediaItem.builder(MediaType.MOVIE).ids(MediaIds.of("tmdb", "949")).rating(8).build();
             for (var response : List.of(okJson(SimklConnectorTest.LIBRARY), aResponse().withStatus(401).withBody("{}"),
                     aResponse().withStatus(503), aResponse().withStatus(429).withHeader("Retry-After", "1"),
@@ -109,12 +76,9 @@ class SimklVerboseLoggingSecretsTest {
                     attempt(seen, () -> seen.add(String.valueOf(s.add(Feature.RATINGS, List.of(heat), false))));
                 }
             }
-        } finally {
-            root.removeHandler(capture);
-            root.setLevel(previous);
+            assertTrue(capture.size() > 0, "nothing was logged: the toolkit logs every request at DEBUG");
+            capture.assertNoSecrets(secrets);
         }
-        assertTrue(capture.lines.size() > 0, "nothing was logged: the capture is not working");
-        secrets.assertNotIn("logs", String.join("\n", capture.lines));
         secrets.assertNotIn("messages, results and toString", String.join("\n", seen));
     }
 

@@ -68,4 +68,12 @@ class TmdbConnectorContractTest extends ConnectorContract {
     protected Optional<ProviderContext> brokenContext() {
         return Optional.of(TestContext.of(FakeTmdbAccount.config(broken.baseUrl()), time));
     }
+
+    @RegisterExtension
+    static WireMockExtension hostile = io.crosswatch.providers.sync.HostileBackend.server();
+
+    @Override
+    protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
+        return Optional.of(TestContext.of(FakeTmdbAccount.config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure)), io.crosswatch.providers.sync.HostileBackend.virtualTime()));
+    }
 }

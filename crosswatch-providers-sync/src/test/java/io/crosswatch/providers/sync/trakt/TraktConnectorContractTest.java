@@ -75,4 +75,12 @@ class TraktConnectorContractTest extends ConnectorContract {
     protected Optional<ProviderContext> brokenContext() {
         return Optional.of(TestContext.of(TraktFixtures.config(wm.baseUrl() + "/broken", Map.of()), time));
     }
+
+    @RegisterExtension
+    static WireMockExtension hostile = io.crosswatch.providers.sync.HostileBackend.server();
+
+    @Override
+    protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
+        return Optional.of(TestContext.of(TraktFixtures.config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure), Map.of()), io.crosswatch.providers.sync.HostileBackend.virtualTime()));
+    }
 }

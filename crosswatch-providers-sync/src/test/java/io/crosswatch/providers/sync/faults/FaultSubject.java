@@ -39,9 +39,16 @@ public interface FaultSubject {
      */
     OptionalInt pageSize();
 
-    /** @return how many items the service holds at the start: three pages' worth for paged reads */
-    default int seedCount() {
-        return pageSize().isPresent() ? 2 * pageSize().getAsInt() + 1 : 5;
+    /**
+     * @param pagesAfterFault whether a page must follow the faulted page 2 (the empty-middle-page
+     *                        fault); otherwise page 2 is the last one, which keeps the cases small
+     * @return how many items the service holds at the start
+     */
+    default int seedCount(boolean pagesAfterFault) {
+        if (pageSize().isEmpty()) {
+            return 5;
+        }
+        return (pagesAfterFault ? 2 : 1) * pageSize().getAsInt() + 1;
     }
 
     /**

@@ -109,19 +109,18 @@ public final class TraktFaultSubject implements FaultSubject {
 
     @Override
     public ResponseDefinitionBuilder emptyPage(int page) {
-        return pageHeaders(okJson("[]"), page);
+        return pageHeaders(okJson("[]"), page, seedCount(true));
     }
 
     @Override
     public ResponseDefinitionBuilder truncatedPage(int page) {
         return pageHeaders(okJson("[{\"id\":1002,\"watched_at\":\"2026-02-28T22:00:00.000Z\",\"action\":\"watch\",\"type\":\"movie\","
-                + "\"movie\":{\"title\":\"Movie 2\",\"year\":2002,\"ids\":{\"trakt\":500002,\"tm"), page);
+                + "\"movie\":{\"title\":\"Movie 2\",\"year\":2002,\"ids\":{\"trakt\":500002,\"tm"), page, seedCount(false));
     }
 
-    /** The paging headers the fake sends for the seeded history (three pages). */
-    private ResponseDefinitionBuilder pageHeaders(ResponseDefinitionBuilder r, int page) {
+    /** The paging headers the fake sends for a history of {@code total} plays. */
+    private static ResponseDefinitionBuilder pageHeaders(ResponseDefinitionBuilder r, int page, int total) {
         int limit = TraktSession.PAGE_LIMIT;
-        int total = 2 * limit + 1;
         return r.withHeader("X-Pagination-Page", String.valueOf(page)).withHeader("X-Pagination-Limit", String.valueOf(limit))
                 .withHeader("X-Pagination-Page-Count", String.valueOf((total + limit - 1) / limit))
                 .withHeader("X-Pagination-Item-Count", String.valueOf(total));

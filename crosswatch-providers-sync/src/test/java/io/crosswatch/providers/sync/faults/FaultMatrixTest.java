@@ -31,6 +31,7 @@ import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.core.local.LocalTrackerConnector;
 import io.crosswatch.core.state.InMemoryStateStore;
 import io.crosswatch.core.sync.GenericSyncModule;
+import io.crosswatch.providers.sync.plex.PlexFaultSubject;
 import io.crosswatch.providers.sync.simkl.SimklFaultSubject;
 import io.crosswatch.providers.sync.trakt.TraktFaultSubject;
 import io.crosswatch.testkit.SecretScanner;
@@ -81,7 +82,8 @@ class FaultMatrixTest {
 
     static final List<FaultSubject> SUBJECTS = List.of(
             new TraktFaultSubject(),
-            new SimklFaultSubject());
+            new SimklFaultSubject(),
+            new PlexFaultSubject());
 
     /** Where the committed table lives, relative to this module. */
     static final Path DOC = Path.of("..", "docs", "RELIABILITY.md");

@@ -31,6 +31,7 @@ import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.core.local.LocalTrackerConnector;
 import io.crosswatch.core.state.InMemoryStateStore;
 import io.crosswatch.core.sync.GenericSyncModule;
+import io.crosswatch.providers.sync.jellyfin.MediaServerFaultSubject;
 import io.crosswatch.providers.sync.plex.PlexFaultSubject;
 import io.crosswatch.providers.sync.simkl.SimklFaultSubject;
 import io.crosswatch.providers.sync.trakt.TraktFaultSubject;
@@ -83,7 +84,9 @@ class FaultMatrixTest {
     static final List<FaultSubject> SUBJECTS = List.of(
             new TraktFaultSubject(),
             new SimklFaultSubject(),
-            new PlexFaultSubject());
+            new PlexFaultSubject(),
+            MediaServerFaultSubject.jellyfin(),
+            MediaServerFaultSubject.emby());
 
     /** Where the committed table lives, relative to this module. */
     static final Path DOC = Path.of("..", "docs", "RELIABILITY.md");

@@ -25,7 +25,7 @@ record FaultCase(String name, boolean firstPage, int times, boolean pagedOnly, b
                  BiFunction<FaultSubject, Integer, ResponseDefinitionBuilder> response) {
 
     /** The read timeout of the case that delays a response; other cases keep the toolkit's default. */
-    static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(400);
+    static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(300);
     /** How long the slow response takes: well past {@link #SHORT_READ_TIMEOUT}. */
     static final int SLOW_RESPONSE_MILLIS = 2_000;
     /** How many times the short burst answers 503 before the page is healthy again. */

@@ -25,8 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-/** Trakt under the fault matrix: the history read ({@code GET /sync/history}, 250 plays a page). */
+/**
+ * Trakt under the fault matrix: the history read ({@code GET /sync/history}). The connector asks
+ * for 250 plays a page; the fake clamps pages to {@value #PAGE_SIZE} (and says so in the paging
+ * headers, as Trakt does), so a few plays make several pages.
+ */
 public final class TraktFaultSubject implements FaultSubject {
+
+    private static final int PAGE_SIZE = 3;
 
     private final FakeTrakt fake = new FakeTrakt();
 
@@ -42,7 +48,7 @@ public final class TraktFaultSubject implements FaultSubject {
 
     @Override
     public OptionalInt pageSize() {
-        return OptionalInt.of(TraktSession.PAGE_LIMIT);
+        return OptionalInt.of(PAGE_SIZE);
     }
 
     @Override
@@ -53,6 +59,7 @@ public final class TraktFaultSubject implements FaultSubject {
     @Override
     public void reset(WireMockServer server) {
         fake.reset();
+        fake.pageCap = PAGE_SIZE;
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(FakeTrakt.NAME)));
     }
 
@@ -120,7 +127,7 @@ public final class TraktFaultSubject implements FaultSubject {
 
     /** The paging headers the fake sends for a history of {@code total} plays. */
     private static ResponseDefinitionBuilder pageHeaders(ResponseDefinitionBuilder r, int page, int total) {
-        int limit = TraktSession.PAGE_LIMIT;
+        int limit = PAGE_SIZE;
         return r.withHeader("X-Pagination-Page", String.valueOf(page)).withHeader("X-Pagination-Limit", String.valueOf(limit))
                 .withHeader("X-Pagination-Page-Count", String.valueOf((total + limit - 1) / limit))
                 .withHeader("X-Pagination-Item-Count", String.valueOf(total));

@@ -32,6 +32,7 @@ import io.crosswatch.core.local.LocalTrackerConnector;
 import io.crosswatch.core.state.InMemoryStateStore;
 import io.crosswatch.core.sync.GenericSyncModule;
 import io.crosswatch.providers.sync.jellyfin.MediaServerFaultSubject;
+import io.crosswatch.providers.sync.mdblist.MdblistFaultSubject;
 import io.crosswatch.providers.sync.plex.PlexFaultSubject;
 import io.crosswatch.providers.sync.simkl.SimklFaultSubject;
 import io.crosswatch.providers.sync.trakt.TraktFaultSubject;
@@ -86,7 +87,8 @@ class FaultMatrixTest {
             new SimklFaultSubject(),
             new PlexFaultSubject(),
             MediaServerFaultSubject.jellyfin(),
-            MediaServerFaultSubject.emby());
+            MediaServerFaultSubject.emby(),
+            new MdblistFaultSubject());
 
     /** Where the committed table lives, relative to this module. */
     static final Path DOC = Path.of("..", "docs", "RELIABILITY.md");

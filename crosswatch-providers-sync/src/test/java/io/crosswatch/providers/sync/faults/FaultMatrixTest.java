@@ -31,6 +31,7 @@ import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.core.local.LocalTrackerConnector;
 import io.crosswatch.core.state.InMemoryStateStore;
 import io.crosswatch.core.sync.GenericSyncModule;
+import io.crosswatch.providers.sync.anilist.AnilistFaultSubject;
 import io.crosswatch.providers.sync.jellyfin.MediaServerFaultSubject;
 import io.crosswatch.providers.sync.mdblist.MdblistFaultSubject;
 import io.crosswatch.providers.sync.plex.PlexFaultSubject;
@@ -88,7 +89,8 @@ class FaultMatrixTest {
             new PlexFaultSubject(),
             MediaServerFaultSubject.jellyfin(),
             MediaServerFaultSubject.emby(),
-            new MdblistFaultSubject());
+            new MdblistFaultSubject(),
+            new AnilistFaultSubject());
 
     /** Where the committed table lives, relative to this module. */
     static final Path DOC = Path.of("..", "docs", "RELIABILITY.md");

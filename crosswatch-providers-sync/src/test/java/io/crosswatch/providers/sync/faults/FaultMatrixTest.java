@@ -36,6 +36,7 @@ import io.crosswatch.providers.sync.jellyfin.MediaServerFaultSubject;
 import io.crosswatch.providers.sync.mdblist.MdblistFaultSubject;
 import io.crosswatch.providers.sync.plex.PlexFaultSubject;
 import io.crosswatch.providers.sync.simkl.SimklFaultSubject;
+import io.crosswatch.providers.sync.tmdb.TmdbFaultSubject;
 import io.crosswatch.providers.sync.trakt.TraktFaultSubject;
 import io.crosswatch.testkit.SecretScanner;
 import io.crosswatch.testkit.TestContext;
@@ -90,7 +91,8 @@ class FaultMatrixTest {
             MediaServerFaultSubject.jellyfin(),
             MediaServerFaultSubject.emby(),
             new MdblistFaultSubject(),
-            new AnilistFaultSubject());
+            new AnilistFaultSubject(),
+            new TmdbFaultSubject());
 
     /** Where the committed table lives, relative to this module. */
     static final Path DOC = Path.of("..", "docs", "RELIABILITY.md");

@@ -143,10 +143,8 @@ class FaultMatrixTest {
             return row(subject, fault, "n/a (read not paged)", "n/a", "n/a", "n/a", "n/a", "n/a", "n/a");
         }
         try (LogLines logs = LogLines.start()) {
-            long t0 = System.nanoTime();
             Case c = new Case(subject, fault);
             String row = c.run(where);
-            System.out.println("TIMING case " + where + (System.nanoTime() - t0) / 1_000_000 + " ms");
             subject.secrets().forEach(v -> c.secrets.add(subject.name() + " secret", v)); // refreshed tokens too
             assertTrue(logs.count() > 0, where + "nothing was logged: the capture is not working");
             c.secrets.assertNotIn(where + "the log", logs.text());
@@ -327,7 +325,6 @@ class FaultMatrixTest {
             Connector remote = subject.connector(toolkit);
             LocalTrackerConnector localConnector = new LocalTrackerConnector();
             SyncResult result;
-            long t0 = System.nanoTime();
             try (ConnectorSession local = localConnector.open(localContext); ConnectorSession service = remote.open(remoteContext)) {
                 secrets.assertNotIn(what + ": the session's toString", service.toString());
                 result = new GenericSyncModule().runSync(SyncContext.builder(pair).source(localConnector.manifest(), local)
@@ -339,7 +336,6 @@ class FaultMatrixTest {
                 fail(what + " threw instead of reporting a result:\n" + w);
                 throw e;
             }
-            System.out.println("TIMING " + what + " " + (System.nanoTime() - t0) / 1_000_000 + " ms");
             subject.secrets().forEach(v -> secrets.add(subject.name() + " secret", v));
             secrets.assertNotIn(what + ": the result", describe(result));
             return result;

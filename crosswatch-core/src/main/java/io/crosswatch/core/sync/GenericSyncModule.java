@@ -615,17 +615,27 @@ public final class GenericSyncModule implements SyncModule {
             return s;
         }
 
-        private static SyncStatus status(FeaturePlan fp, Applied a) {
+        private SyncStatus status(FeaturePlan fp, Applied a) {
             if (!fp.planned()) {
                 return SyncStatus.FAILED;
             }
             if (a != null && a.cancelled) {
                 return SyncStatus.CANCELLED;
             }
-            if (a != null && (!a.errors.isEmpty() || !a.rejected.isEmpty()) || !fp.held().isEmpty()) {
+            if (a != null && (!a.errors.isEmpty() || !a.rejected.isEmpty()) || !fp.held().isEmpty()
+                    || incompleteRead(fp.feature())) {
                 return SyncStatus.PARTIAL;
             }
             return SyncStatus.SUCCESS;
+        }
+
+        /**
+         * A side read only in part (a library section or page that failed) leaves the run unable
+         * to see, and so to sync, what it missed: a removal there is silently not planned. That
+         * is not a success even when everything that was planned got applied.
+         */
+        private boolean incompleteRead(Feature f) {
+            return reads.getOrDefault(f, Map.of()).values().stream().anyMatch(r -> r.completeness() != Completeness.COMPLETE);
         }
 
         private FeatureOutcome outcome(FeaturePlan fp, Applied a, boolean applied) {

@@ -477,10 +477,16 @@ public final class Planner {
 
             List<PlannedChange> removals = new ArrayList<>();
             boolean fromDeletions = false;
+            boolean unconfirmed = false;
             if ((mode == SyncMode.ONE_WAY_PROPAGATE || mode == SyncMode.TWO_WAY) && baseS != null && observable(from)) {
                 for (int i = 0; i < baseS.size; i++) {
                     long k = baseS.keys[i];
-                    if (curS.contains(k) || !curT.contains(k) || phantom(from, baseS.refs[i])) {
+                    if (curS.contains(k) || phantom(from, baseS.refs[i])) {
+                        continue;
+                    }
+                    if (!curT.contains(k)) {
+                        // gone from the target too, unless it sits in the part of the target that was not read
+                        unconfirmed |= t.completeness() != Completeness.COMPLETE;
                         continue;
                     }
                     MediaItem own = u.items[curT.get(k)];
@@ -496,6 +502,14 @@ public final class Planner {
                     }
                     removals.add(change(to, u.items[curT.refs[i]], null, "not on " + s.name() + " (mirror)"));
                 }
+            }
+            if (unconfirmed) {
+                // Deletions on the source whose item the target's incomplete read did not show: the
+                // source keeps its baseline, so they are seen (and propagated) again once the target
+                // reads in full, instead of being taken as done and later undone by an add back.
+                heldDeletionsOf.put(from, true);
+                out.notes.add("deletions on " + s.name() + " not checked against " + t.name() + ": its read was "
+                        + t.completeness().name().toLowerCase(java.util.Locale.ROOT) + "; they are looked at again next run");
             }
             if (removals.isEmpty()) {
                 return;

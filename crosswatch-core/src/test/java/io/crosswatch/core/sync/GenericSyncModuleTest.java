@@ -197,6 +197,29 @@ class GenericSyncModuleTest {
     }
 
     @Test
+    void aPartialReadEndsPartialAndADeletionItHidItIsNotUndone() {
+        InMemoryConnector a = connector("a").put(Feature.WATCHLIST, movies(1, 2, 3, 4));
+        InMemoryConnector b = connector("b").put(Feature.WATCHLIST, movies(1, 2, 3, 4));
+        PairSpec p = pair(SyncMode.TWO_WAY, Feature.WATCHLIST);
+        assertEquals(SyncStatus.SUCCESS, run(p, a, b).status());
+        a.data.get(Feature.WATCHLIST).removeIf(i -> i.ids().tmdb().orElse("").equals("4"));
+        b.partialReads.add(Feature.WATCHLIST); // b's read stops after movies 1 and 2
+
+        SyncResult partial = run(p, a, b);
+
+        assertEquals(SyncStatus.PARTIAL, partial.status(), "a read that missed part of b is not a success: " + partial);
+        assertEquals(Set.of("1", "2", "3"), tmdb(a.items(Feature.WATCHLIST)));
+        assertEquals(Set.of("1", "2", "3", "4"), tmdb(b.items(Feature.WATCHLIST)));
+
+        b.partialReads.clear();
+        SyncResult full = run(p, a, b);
+
+        assertEquals(SyncStatus.SUCCESS, full.status(), full.toString());
+        assertEquals(Set.of("1", "2", "3"), tmdb(b.items(Feature.WATCHLIST)), "the deletion reaches b once b reads in full");
+        assertEquals(Set.of("1", "2", "3"), tmdb(a.items(Feature.WATCHLIST)), "and is not undone on a");
+    }
+
+    @Test
     void rejectedItemsBecomeUnresolvedWithBackoffAndAreBlockedAfterThreeFailures() {
         InMemoryConnector a = connector("a").put(Feature.WATCHLIST, movies(1, 2));
         InMemoryConnector b = connector("b");

@@ -42,9 +42,12 @@ abstract class MediaBrowserConnector implements Connector {
             .build();
 
     private final ServerFlavor flavor;
+    private final HttpToolkit toolkit;
 
-    MediaBrowserConnector(ServerFlavor flavor) {
+    /** @param toolkit the HTTP toolkit (tests: virtual time, short timeouts), or {@code null} for the shared one */
+    MediaBrowserConnector(ServerFlavor flavor, HttpToolkit toolkit) {
         this.flavor = flavor;
+        this.toolkit = toolkit;
     }
 
     @Override
@@ -69,7 +72,7 @@ abstract class MediaBrowserConnector implements Connector {
         ConnectorSettings settings = ConnectorSettings.parse(cfg);
         String fallbackDevice = UUID.nameUUIDFromBytes((flavor.provider() + ":" + cfg.instance())
                 .getBytes(StandardCharsets.UTF_8)).toString();
-        ServiceClient client = HttpToolkit.shared().client(flavor.provider())
+        ServiceClient client = (toolkit != null ? toolkit : HttpToolkit.shared()).client(flavor.provider())
                 .baseUrl(flavor.apiRoot(cfg.url("baseUrl", null)))
                 .auth(c -> flavor.headers(c.string("deviceName").orElse(ServerFlavor.CLIENT),
                         c.string("deviceId").orElse(fallbackDevice),

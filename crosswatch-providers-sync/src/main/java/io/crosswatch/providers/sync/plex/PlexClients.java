@@ -25,23 +25,25 @@ final class PlexClients {
     private final ServiceClient discover;
     private final ServiceClient metadata;
 
-    PlexClients(ProviderContext context) {
+    /** @param toolkit the HTTP toolkit, or {@code null} for the shared one */
+    PlexClients(ProviderContext context, HttpToolkit toolkit) {
+        HttpToolkit http = toolkit != null ? toolkit : HttpToolkit.shared();
         if (context.config().string(PlexKeys.CLIENT_ID).isEmpty()) {
             // A hand-written config may lack it; plex.tv and /:/timeline want a stable one.
             context.store().update(Map.of(PlexKeys.CLIENT_ID, UUID.randomUUID().toString()));
         }
         this.config = context.config();
         this.server = config.has(PlexKeys.SERVER_URL)
-                ? base(context).baseUrl(config.url(PlexKeys.SERVER_URL, null))
+                ? base(http, context).baseUrl(config.url(PlexKeys.SERVER_URL, null))
                         .auth(AuthScheme.header("X-Plex-Token", PlexClients::serverToken)).build()
                 : null;
         AuthScheme account = AuthScheme.header("X-Plex-Token", PlexClients::accountToken);
-        this.discover = base(context).baseUrl(config.url(PlexKeys.DISCOVER_URL, DEFAULT_DISCOVER)).auth(account).build();
-        this.metadata = base(context).baseUrl(config.url(PlexKeys.METADATA_URL, DEFAULT_METADATA)).auth(account).build();
+        this.discover = base(http, context).baseUrl(config.url(PlexKeys.DISCOVER_URL, DEFAULT_DISCOVER)).auth(account).build();
+        this.metadata = base(http, context).baseUrl(config.url(PlexKeys.METADATA_URL, DEFAULT_METADATA)).auth(account).build();
     }
 
-    private static ServiceClient.Builder base(ProviderContext context) {
-        return HttpToolkit.shared().client("plex")
+    private static ServiceClient.Builder base(HttpToolkit http, ProviderContext context) {
+        return http.client("plex")
                 .header("X-Plex-Client-Identifier", cfg -> cfg.require(PlexKeys.CLIENT_ID))
                 .header("X-Plex-Product", cfg -> cfg.string(PlexKeys.PRODUCT).orElse(DEFAULT_PRODUCT))
                 .header("X-Plex-Version", "0.1")

@@ -9,6 +9,7 @@ import io.crosswatch.api.sync.Connector;
 import io.crosswatch.api.sync.ConnectorCapabilities;
 import io.crosswatch.api.sync.ConnectorManifest;
 import io.crosswatch.api.sync.ConnectorSession;
+import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.api.sync.RatingScale;
 
 /**
@@ -49,8 +50,16 @@ public final class PlexConnector implements Connector {
             .version("0.1")
             .build();
 
-    /** Does no work; {@link #open} receives the context. */
+    private final HttpToolkit toolkit;
+
+    /** Does no work; {@link #open} receives the context. Uses the shared HTTP toolkit. */
     public PlexConnector() {
+        this(null);
+    }
+
+    /** Tests pass their own toolkit (virtual time, short timeouts); {@code null} means the shared one. */
+    PlexConnector(HttpToolkit toolkit) {
+        this.toolkit = toolkit;
     }
 
     @Override
@@ -66,7 +75,7 @@ public final class PlexConnector implements Connector {
 
     @Override
     public ConnectorSession open(ProviderContext context) {
-        return new PlexSession(context);
+        return new PlexSession(context, toolkit);
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.crosswatch.api.sync.Unresolved;
 import io.crosswatch.api.sync.WriteResult;
 import io.crosswatch.api.sync.WriteResult.ItemOutcome;
 import io.crosswatch.api.sync.WriteResult.Outcome;
+import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.core.http.Query;
 import io.crosswatch.core.http.ServiceClient;
 import java.time.Duration;
@@ -57,10 +58,10 @@ final class PlexSession implements ConnectorSession {
     private boolean stale;
     private String machineId;
 
-    PlexSession(ProviderContext context) {
+    PlexSession(ProviderContext context, HttpToolkit toolkit) {
         this.context = context;
         this.config = context.config();
-        this.clients = new PlexClients(context);
+        this.clients = new PlexClients(context, toolkit);
         this.calls = new BoundedCalls(WRITE_CONCURRENCY, context.cancellation());
         this.playlists = new PlexPlaylists(this);
         this.watchlist = new PlexWatchlist(this);

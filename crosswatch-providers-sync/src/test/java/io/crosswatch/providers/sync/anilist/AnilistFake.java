@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.crosswatch.providers.sync.faults.FaultStubs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +38,11 @@ final class AnilistFake implements ResponseDefinitionTransformerV2 {
     private final Map<Long, ObjectNode> entries = new LinkedHashMap<>();
     private String scoreFormat = "POINT_10";
     private long nextEntryId = 401_000_000;
+    /**
+     * The most entries a chunk holds whatever {@code perChunk} asks ({@code hasNextChunk} says
+     * more follow), so tests can page through a few entries.
+     */
+    private int chunkCap = Integer.MAX_VALUE;
 
     AnilistFake() {
         reset();
@@ -46,11 +52,21 @@ final class AnilistFake implements ResponseDefinitionTransformerV2 {
         media.clear();
         entries.clear();
         scoreFormat = "POINT_10";
+        chunkCap = Integer.MAX_VALUE;
         addMedia(16498, 16498L, "TV", 25, 2013, "Attack on Titan", "Shingeki no Kyojin");
         addMedia(1535, 1535L, "TV", 37, 2006, "Death Note", "Death Note");
         addMedia(199, 199L, "MOVIE", 1, 2001, "Spirited Away", "Sen to Chihiro no Kamikakushi");
         addMedia(21, 21L, "TV", null, 1999, "ONE PIECE", "ONE PIECE");
         addMedia(999001, null, "ONA", 12, 2024, null, "Obscure Web Anime");
+    }
+
+    synchronized void chunkCap(int value) {
+        chunkCap = value;
+    }
+
+    /** Adds a TV anime to the catalogue (not to the user's list). */
+    synchronized void media(long id, long idMal, String title, int year) {
+        addMedia(id, idMal, "TV", 12, year, title, title);
     }
 
     synchronized void scoreFormat(String value) {
@@ -101,6 +117,9 @@ final class AnilistFake implements ResponseDefinitionTransformerV2 {
 
     @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
+        if (FaultStubs.isFault(event)) {
+            return event.getResponseDefinition(); // the fault matrix's stub is served as stubbed
+        }
         Request req = event.getRequest();
         if (!("Bearer " + TOKEN).equals(req.getHeader("Authorization"))) {
             return json(400, "{\"data\":null,\"errors\":[{\"message\":\"Invalid token\",\"status\":400}]}");
@@ -148,7 +167,7 @@ final class AnilistFake implements ResponseDefinitionTransformerV2 {
             return json(404, "{\"data\":{\"MediaListCollection\":null},\"errors\":[{\"message\":\"Private User\",\"status\":404}]}");
         }
         int chunk = vars.path("chunk").asInt(1);
-        int perChunk = vars.path("perChunk").asInt(500);
+        int perChunk = Math.min(chunkCap, vars.path("perChunk").asInt(500));
         List<ObjectNode> all = new ArrayList<>(entries.values());
         List<ObjectNode> slice = all.subList(Math.min(all.size(), (chunk - 1) * perChunk), Math.min(all.size(), chunk * perChunk));
         ObjectNode out = JSON.createObjectNode();

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.crosswatch.providers.sync.faults.FaultStubs;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -153,8 +154,8 @@ final class FakeMediaServer implements ResponseDefinitionTransformerV2 {
 
     @Override
     public ResponseDefinition transform(ServeEvent event) {
-        if (event.getResponseDefinition().getStatus() != 200) {
-            return event.getResponseDefinition(); // a test's failure stub wins over the fake
+        if (event.getResponseDefinition().getStatus() != 200 || FaultStubs.isFault(event)) {
+            return event.getResponseDefinition(); // a test's failure stub (or the fault matrix's) wins over the fake
         }
         try {
             return handle(event.getRequest());

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.crosswatch.providers.sync.faults.FaultStubs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +52,16 @@ final class MdblistFake implements ResponseDefinitionTransformerV2 {
         listItems.put(key(row), row.deepCopy());
     }
 
+    /** @return the watchlist rows, in order */
+    synchronized List<ObjectNode> watchlist() {
+        return watchlist.values().stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    /** Moves {@code watchlisted_at} and {@code rated_at} as a change made and undone on mdblist.com would. */
+    synchronized void touch() {
+        writes++;
+    }
+
     @Override
     public String getName() {
         return "mdblist-fake";
@@ -63,6 +74,9 @@ final class MdblistFake implements ResponseDefinitionTransformerV2 {
 
     @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
+        if (FaultStubs.isFault(event)) {
+            return event.getResponseDefinition(); // the fault matrix's stub is served as stubbed
+        }
         Request req = event.getRequest();
         if (!KEY.equals(param(req, "apikey"))) {
             return json(401, "{\"error\":\"Invalid API key\"}");

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.crosswatch.providers.sync.faults.FaultStubs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  * {@code includeGuids}, scrobble/unscrobble, rate, timeline, playlists) and Plex Discover
  * (watchlist, actions, metadata and matches) on one port. Responses are the JSON Plex sends
  * with {@code Accept: application/json}, built from the fact sheet's example rows. Register it
- * as a WireMock extension and stub {@code any(anyUrl())} so every request reaches it.
+ * as a WireMock extension and stub {@code any(anyUrl())} so every request reaches it. Stubs of
+ * the fault matrix ({@link FaultStubs}) are served as stubbed.
  */
 final class FakePlex implements ResponseDefinitionTransformerV2 {
 
@@ -158,7 +160,7 @@ final class FakePlex implements ResponseDefinitionTransformerV2 {
     @Override
     public synchronized ResponseDefinition transform(ServeEvent event) {
         ResponseDefinition stubbed = event.getResponseDefinition();
-        if (stubbed.getStatus() != 200 || stubbed.specifiesBodyContent()) {
+        if (FaultStubs.isFault(event) || stubbed.getStatus() != 200 || stubbed.specifiesBodyContent()) {
             return stubbed; // a test's own stub (an error, a fixed body) wins over the fake
         }
         Request r = event.getRequest();

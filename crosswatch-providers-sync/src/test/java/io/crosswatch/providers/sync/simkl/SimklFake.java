@@ -105,6 +105,11 @@ final class SimklFake implements ResponseDefinitionTransformerV2 {
         return r;
     }
 
+    /** Moves an activity without changing the library, as a change on simkl.com later undone would. */
+    synchronized void touch(String kind, String key) {
+        bump(kind, key);
+    }
+
     /** Removes a row as the user would on simkl.com. */
     synchronized void delete(String title) {
         Row r = rows.stream().filter(x -> title.equals(x.media.path("title").asText())).findFirst().orElseThrow();

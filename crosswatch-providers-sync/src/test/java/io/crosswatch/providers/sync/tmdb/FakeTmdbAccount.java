@@ -48,6 +48,8 @@ final class FakeTmdbAccount implements ResponseDefinitionTransformerV2 {
     private final Map<String, Double> ratedEpisodes = new LinkedHashMap<>();
     private final Map<String, String> imdb = new LinkedHashMap<>();
     private final Map<String, String> tvdb = new LinkedHashMap<>();
+    /** Results per page: TMDB's 20, or fewer so tests page through a few items. */
+    private int pageSize = PAGE_SIZE;
 
     FakeTmdbAccount() {
         reset();
@@ -68,6 +70,7 @@ final class FakeTmdbAccount implements ResponseDefinitionTransformerV2 {
         ratedEpisodes.clear();
         imdb.clear();
         tvdb.clear();
+        pageSize = PAGE_SIZE;
         movies.put(550, new Title("Fight Club", "1999-10-15"));
         movies.put(27205, new Title("Inception", "2010-07-15"));
         movies.put(603, new Title("The Matrix", "1999-03-30"));
@@ -77,6 +80,10 @@ final class FakeTmdbAccount implements ResponseDefinitionTransformerV2 {
         imdb.put("tt1375666", "movie:27205");
         imdb.put("tt0944947", "tv:1399");
         tvdb.put("81189", "tv:1396");
+    }
+
+    synchronized void pageSize(int value) {
+        pageSize = value;
     }
 
     synchronized void addMovie(int id, String title, String date) {
@@ -170,11 +177,11 @@ final class FakeTmdbAccount implements ResponseDefinitionTransformerV2 {
                 : (movie ? ratedMovies : ratedShows);
         Map<Integer, Title> catalogue = movie ? movies : shows;
         Integer[] ids = source.keySet().toArray(new Integer[0]);
-        int totalPages = Math.max(1, (ids.length + PAGE_SIZE - 1) / PAGE_SIZE);
+        int totalPages = Math.max(1, (ids.length + pageSize - 1) / pageSize);
         ObjectNode body = JSON.createObjectNode().put("page", page).put("total_pages", totalPages)
                 .put("total_results", ids.length);
         ArrayNode results = body.putArray("results");
-        for (int i = (page - 1) * PAGE_SIZE; i < Math.min(ids.length, page * PAGE_SIZE); i++) {
+        for (int i = (page - 1) * pageSize; i < Math.min(ids.length, page * pageSize); i++) {
             Title t = catalogue.getOrDefault(ids[i], new Title("Unknown " + ids[i], ""));
             ObjectNode n = results.addObject().put("id", ids[i]).put(movie ? "title" : "name", t.title())
                     .put(movie ? "release_date" : "first_air_date", t.date()).put("vote_average", 8.4);

@@ -78,6 +78,11 @@ final class FakeTrakt implements ResponseDefinitionTransformerV2 {
     final List<String> log = new ArrayList<>();
     /** After this many more API requests the access token expires (-1: never). */
     int expireAfter = -1;
+    /**
+     * The most items a page holds whatever {@code limit} asks, as a server that clamps its page
+     * size does (the paging headers say so); lets tests page through a few items.
+     */
+    int pageCap = Integer.MAX_VALUE;
     private long nextId;
     private int tick;
 
@@ -99,6 +104,7 @@ final class FakeTrakt implements ResponseDefinitionTransformerV2 {
         clock = null;
         log.clear();
         expireAfter = -1;
+        pageCap = Integer.MAX_VALUE;
         nextId = 1000;
         tick = 0;
     }
@@ -509,8 +515,9 @@ final class FakeTrakt implements ResponseDefinitionTransformerV2 {
         return out;
     }
 
-    private static ResponseDefinition page(Request r, ArrayNode all) {
+    private ResponseDefinition page(Request r, ArrayNode all) {
         int limit = r.queryParameter("limit").isPresent() ? Math.min(250, Integer.parseInt(r.queryParameter("limit").firstValue())) : 100;
+        limit = Math.min(limit, pageCap);
         int page = r.queryParameter("page").isPresent() ? Integer.parseInt(r.queryParameter("page").firstValue()) : 1;
         int pages = Math.max(1, (all.size() + limit - 1) / limit);
         ArrayNode slice = JSON.createArrayNode();

@@ -75,7 +75,7 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
 
     PlexWatcher(ProviderContext context, Consumer<ScrobbleEvent> sink, String source) {
         this.context = context;
-        this.clients = new PlexClients(context);
+        this.clients = new PlexClients(context, null);
         this.sink = sink;
         this.source = source;
         this.sessionTimeout = duration(context.config(), SESSION_TIMEOUT, Duration.ofMinutes(5));

@@ -47,7 +47,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Turns playback events into scrobbles on every configured target, exactly once per play.
  *
- * <p>Per event: the user/server/library filters; de-duplication of a repeated event (same
+ * <p>Per event: the user/server/library filters (an event whose library is unknown passes the
+ * library filter, with one warning per source: a source that cannot name libraries must not
+ * lose every play to it); de-duplication of a repeated event (same
  * source, user, item and kind within {@link ScrobbleSettings#dedupWindow()}); then per target
  * PLAY/RESUME → {@code start}, PAUSE → {@code pause}, STOP at or past the watched threshold →
  * {@code stop} (below it → {@code pause}), PROGRESS → nothing.
@@ -89,6 +91,8 @@ public final class ScrobbleManager {
     private final List<PairSpec> pairs;
     private final Clock clock;
     private final Map<String, Instant> seen = new HashMap<>();
+    /** Sources already warned about that their events name no library. */
+    private final Set<String> warnedNoLibrary = new HashSet<>();
     private boolean held;
     /** Runs of attached orchestrators in progress in this JVM. */
     private final AtomicInteger runsInProgress = new AtomicInteger();
@@ -163,7 +167,14 @@ public final class ScrobbleManager {
         if (!admits(settings.servers(), e.server())) {
             return "server not in scrobble.servers";
         }
-        if (!admits(settings.libraries(), e.library())) {
+        if (e.library() == null && !settings.libraries().isEmpty()) {
+            // Unknown is not "another library": dropping it would lose every play of a source
+            // (or of a lookup that failed) that cannot name one.
+            if (warnedNoLibrary.add(e.source())) {
+                LOG.log(Level.WARNING, "scrobble.libraries is set, but a {0} event names no library; such events are "
+                        + "scrobbled unfiltered (warned once per source)", e.source());
+            }
+        } else if (!admits(settings.libraries(), e.library())) {
             return "library not in scrobble.libraries";
         }
         return null;

@@ -27,6 +27,9 @@ import java.util.Set;
  * }</pre>
  * An empty filter list admits everything; a non-empty one admits only events that name one of
  * its values (case-insensitive), so a server's other users are never scrobbled by accident.
+ * The one exception: an event whose library is unknown (a source that cannot name it, or a
+ * failed lookup) passes {@code libraries}, and the manager warns once per source, rather than
+ * losing the play.
  *
  * @since 0.1
  */

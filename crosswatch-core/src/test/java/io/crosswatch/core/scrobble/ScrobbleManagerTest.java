@@ -17,6 +17,7 @@ import io.crosswatch.api.sync.SyncMode;
 import io.crosswatch.core.PlatformManager;
 import io.crosswatch.core.state.InMemoryStateStore;
 import io.crosswatch.core.state.SqliteStateStore;
+import io.crosswatch.core.testing.LogCapture;
 import io.crosswatch.testkit.VirtualTime;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -94,6 +95,24 @@ class ScrobbleManagerTest {
         assertEquals(ScrobbleResult.Status.FILTERED, only(m.onEvent(kids)));
         assertEquals(ScrobbleResult.Status.SENT, only(m.onEvent(event(ScrobbleEvent.Kind.PLAY, 1, 0))));
         assertEquals(List.of("start 1"), trakt.calls);
+    }
+
+    @Test
+    void anEventWithoutALibraryPassesTheLibraryFilterWithOneWarningPerSource() {
+        ScrobbleManager m = manager(new InMemoryStateStore(), ScrobbleSettings.builder().libraries(Set.of("Movies")));
+        try (LogCapture logs = LogCapture.start()) {
+            for (int tmdb = 1; tmdb <= 2; tmdb++) {
+                ScrobbleEvent unknown = new ScrobbleEvent(ScrobbleEvent.Kind.PLAY, movie(tmdb), 0, null, time.clock().instant(),
+                        "jellyfin", "alice", "Jelly", null);
+                assertEquals(ScrobbleResult.Status.SENT, only(m.onEvent(unknown)), "an unknown library is not another library");
+            }
+            ScrobbleEvent kids = new ScrobbleEvent(ScrobbleEvent.Kind.PLAY, movie(3), 0, null, time.clock().instant(),
+                    "jellyfin", "alice", "Jelly", "Kids");
+            assertEquals(ScrobbleResult.Status.FILTERED, only(m.onEvent(kids)));
+            assertEquals(1, logs.text().split("names no library", -1).length - 1, logs.text());
+            assertTrue(logs.text().contains("WARNING"), logs.text());
+        }
+        assertEquals(List.of("start 1", "start 2"), trakt.calls);
     }
 
     @Test

@@ -68,11 +68,21 @@ abstract class MediaBrowserConnector implements Connector {
 
     @Override
     public ConnectorSession open(ProviderContext context) {
+        ConnectorSettings settings = ConnectorSettings.parse(context.config());
+        return new MediaBrowserSession(flavor, context, client(flavor, toolkit, context), settings);
+    }
+
+    /**
+     * The client of one server, as the connector and the session watcher both talk to it: the
+     * flavour's API root and its {@code MediaBrowser} auth headers with the config's token.
+     *
+     * @param toolkit the HTTP toolkit, or {@code null} for the shared one
+     */
+    static ServiceClient client(ServerFlavor flavor, HttpToolkit toolkit, ProviderContext context) {
         ProviderConfig cfg = context.config();
-        ConnectorSettings settings = ConnectorSettings.parse(cfg);
         String fallbackDevice = UUID.nameUUIDFromBytes((flavor.provider() + ":" + cfg.instance())
                 .getBytes(StandardCharsets.UTF_8)).toString();
-        ServiceClient client = (toolkit != null ? toolkit : HttpToolkit.shared()).client(flavor.provider())
+        return (toolkit != null ? toolkit : HttpToolkit.shared()).client(flavor.provider())
                 .baseUrl(flavor.apiRoot(cfg.url("baseUrl", null)))
                 .auth(c -> flavor.headers(c.string("deviceName").orElse(ServerFlavor.CLIENT),
                         c.string("deviceId").orElse(fallbackDevice),
@@ -80,7 +90,6 @@ abstract class MediaBrowserConnector implements Connector {
                                 flavor.provider(), "not signed in; run 'crosswatch connect " + flavor.provider() + "'"))))
                 .context(context)
                 .build();
-        return new MediaBrowserSession(flavor, context, client, settings);
     }
 
     @Override

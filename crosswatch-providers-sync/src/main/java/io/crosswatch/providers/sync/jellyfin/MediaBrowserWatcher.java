@@ -4,14 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosswatch.api.AuthException;
 import io.crosswatch.api.ConfigException;
-import io.crosswatch.api.CrossWatchException;
 import io.crosswatch.api.ProviderConfig;
 import io.crosswatch.api.ProviderContext;
 import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.scrobble.ScrobbleEvent;
-import io.crosswatch.core.http.HttpToolkit;
-import io.crosswatch.core.http.Query;
 import io.crosswatch.core.http.ReconnectingWebSocket;
 import io.crosswatch.core.http.ServiceClient;
 import io.crosswatch.core.sync.Ids;
@@ -38,6 +35,12 @@ import java.util.random.RandomGenerator;
  * Sessions} snapshot against the previous one per session id: a new item → play (or pause), a
  * pause flag turning on/off → pause/resume, an item replaced or gone → stop at its last
  * position. Positions are ticks (100 ns) over {@code RunTimeTicks}.
+ *
+ * <p>A snapshot names neither the item's library nor an episode's series ids, so a newly
+ * started item is looked up once ({@link NowPlayingLookups}, cached per item and series for the
+ * watcher's life): events carry the library name (for {@code scrobble.libraries}) and episodes
+ * their show ids (what Trakt and SIMKL match episodes by, with the season and episode numbers).
+ * A failed lookup leaves the detail out; the event still goes out.
  */
 final class MediaBrowserWatcher implements ReconnectingWebSocket.Handler {
 
@@ -52,21 +55,24 @@ final class MediaBrowserWatcher implements ReconnectingWebSocket.Handler {
 
     private final ServerFlavor flavor;
     private final ProviderContext context;
-    private final ServiceClient client;
+    private final NowPlayingLookups lookups;
     private final Consumer<ScrobbleEvent> sink;
     private Map<String, Playing> sessions = new HashMap<>();
     private Duration keepAliveEvery;
     private Instant lastKeepAlive;
-    private String serverName;
 
-    /** What one session is playing; {@code item} is null for types that are not scrobbled. */
-    private record Playing(String itemId, MediaItem item, String user, long positionTicks, long runtimeTicks, boolean paused) {
+    /**
+     * What one session is playing; {@code item} is null for types that are not scrobbled, {@code
+     * library} null when unknown.
+     */
+    private record Playing(String itemId, MediaItem item, String library, String user, long positionTicks, long runtimeTicks,
+                           boolean paused) {
     }
 
-    MediaBrowserWatcher(ServerFlavor flavor, ProviderContext context, ServiceClient client, Consumer<ScrobbleEvent> sink) {
+    MediaBrowserWatcher(ServerFlavor flavor, ProviderContext context, NowPlayingLookups lookups, Consumer<ScrobbleEvent> sink) {
         this.flavor = flavor;
         this.context = context;
-        this.client = client;
+        this.lookups = lookups;
         this.sink = sink;
     }
 
@@ -83,8 +89,9 @@ final class MediaBrowserWatcher implements ReconnectingWebSocket.Handler {
                 flavor.provider(), "not signed in; run 'crosswatch connect " + flavor.provider() + "'"));
         String deviceId = cfg.string("deviceId").orElseGet(() -> UUID.nameUUIDFromBytes((flavor.provider() + ":"
                 + cfg.instance()).getBytes(StandardCharsets.UTF_8)).toString());
-        ServiceClient client = HttpToolkit.shared().client(flavor.provider()).baseUrl(flavor.apiRoot(base)).context(context).build();
-        MediaBrowserWatcher watcher = new MediaBrowserWatcher(flavor, context, client, sink);
+        ServiceClient client = MediaBrowserConnector.client(flavor, null, context);
+        MediaBrowserWatcher watcher = new MediaBrowserWatcher(flavor, context,
+                new NowPlayingLookups(flavor, client, cfg.string("userId").orElse(null)), sink);
         return ReconnectingWebSocket.builder(flavor.provider())
                 .url(flavor.socketUrl(base) + "?api_key=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
                         + "&deviceId=" + URLEncoder.encode(deviceId, StandardCharsets.UTF_8))
@@ -158,11 +165,30 @@ final class MediaBrowserWatcher implements ReconnectingWebSocket.Handler {
         for (JsonNode s : data) {
             String id = text(s, "Id");
             JsonNode item = s.path("NowPlayingItem");
-            if (id == null || !item.isObject() || text(item, "Id") == null) {
+            String itemId = text(item, "Id");
+            if (id == null || !item.isObject() || itemId == null) {
                 continue; // an idle session
             }
+            Playing before = sessions.get(id);
+            MediaItem media;
+            String library;
+            if (before != null && before.itemId().equals(itemId)) {
+                media = before.item(); // resolved when it started
+                library = before.library();
+            } else {
+                media = itemOf(item);
+                library = null;
+                if (media != null) {
+                    String userId = text(s, "UserId");
+                    library = lookups.library(itemId, userId).orElse(null);
+                    String seriesId = text(item, "SeriesId");
+                    if (media.type() == MediaType.EPISODE && seriesId != null) {
+                        media = media.toBuilder().showIds(lookups.seriesIds(seriesId, userId)).build();
+                    }
+                }
+            }
             JsonNode state = s.path("PlayState");
-            current.put(id, new Playing(text(item, "Id"), itemOf(item), text(s, "UserName"),
+            current.put(id, new Playing(itemId, media, library, text(s, "UserName"),
                     Math.max(0, state.path("PositionTicks").asLong(0)), Math.max(0, item.path("RunTimeTicks").asLong(0)),
                     state.path("IsPaused").asBoolean(false)));
         }
@@ -216,25 +242,12 @@ final class MediaBrowserWatcher implements ReconnectingWebSocket.Handler {
         if (p.item() == null) {
             return;
         }
-        lookUpServerName();
         double percent = p.runtimeTicks() > 0 ? 100.0 * p.positionTicks() / p.runtimeTicks() : 0;
         try {
             sink.accept(new ScrobbleEvent(kind, p.item(), percent, Duration.ofMillis(p.positionTicks() / TICKS_PER_MILLI), now,
-                    flavor.provider(), p.user(), serverName, null));
+                    flavor.provider(), p.user(), lookups.serverName(), p.library()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "{0}: handling a {1} event failed: {2}", flavor.provider(), kind, e.toString());
-        }
-    }
-
-    /** The server's name, as its webhooks report it ({@code ServerName}); asked once. */
-    private void lookUpServerName() {
-        if (serverName != null) {
-            return;
-        }
-        try {
-            serverName = text(client.get("/System/Info/Public", Query.empty()), "ServerName");
-        } catch (CrossWatchException e) {
-            LOG.log(Level.DEBUG, "{0}: the server name is unknown for now: {1}", flavor.provider(), e.getMessage());
         }
     }
 

@@ -79,16 +79,24 @@ class MediaBrowserWatcherTest {
     }
 
     static String movieSession(String sessionId, long positionTicks, boolean paused) {
+        return movieSession(sessionId, "m1", positionTicks, paused);
+    }
+
+    static String movieSession(String sessionId, String itemId, long positionTicks, boolean paused) {
         return "{\"Id\":\"" + sessionId + "\",\"UserId\":\"5d1b\",\"UserName\":\"alice\",\"DeviceName\":\"TV\","
-                + "\"NowPlayingItem\":{\"Id\":\"m1\",\"Type\":\"Movie\",\"Name\":\"The Matrix\",\"ProductionYear\":1999,"
+                + "\"NowPlayingItem\":{\"Id\":\"" + itemId + "\",\"Type\":\"Movie\",\"Name\":\"The Matrix\",\"ProductionYear\":1999,"
                 + "\"ProviderIds\":{\"Imdb\":\"tt0133093\",\"Tmdb\":\"603\"},\"RunTimeTicks\":" + (100 * MINUTE_TICKS) + "},"
                 + "\"PlayState\":{\"PositionTicks\":" + positionTicks + ",\"IsPaused\":" + paused + "}}";
     }
 
     static String episodeSession(String sessionId, long positionTicks) {
+        return episodeSession(sessionId, "e1", 3, positionTicks);
+    }
+
+    static String episodeSession(String sessionId, String itemId, int number, long positionTicks) {
         return "{\"Id\":\"" + sessionId + "\",\"UserId\":\"7a\",\"UserName\":\"bob\",\"DeviceName\":\"Phone\","
-                + "\"NowPlayingItem\":{\"Id\":\"e1\",\"Type\":\"Episode\",\"Name\":\"Pilot\",\"SeriesName\":\"Breaking Bad\","
-                + "\"SeriesId\":\"s1\",\"ParentIndexNumber\":1,\"IndexNumber\":3,"
+                + "\"NowPlayingItem\":{\"Id\":\"" + itemId + "\",\"Type\":\"Episode\",\"Name\":\"Pilot\",\"SeriesName\":\"Breaking Bad\","
+                + "\"SeriesId\":\"s1\",\"ParentIndexNumber\":1,\"IndexNumber\":" + number + ","
                 + "\"ProviderIds\":{\"Tvdb\":\"349232\",\"Imdb\":\"tt0959621\"},\"RunTimeTicks\":" + (50 * MINUTE_TICKS) + "},"
                 + "\"PlayState\":{\"PositionTicks\":" + positionTicks + ",\"IsPaused\":false}}";
     }

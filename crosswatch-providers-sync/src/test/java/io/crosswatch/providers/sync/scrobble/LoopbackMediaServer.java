@@ -31,6 +31,8 @@ public final class LoopbackMediaServer implements AutoCloseable {
     private final String socketPath;
     private final Map<String, String> json = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<RecordedRequest> upgrades = new CopyOnWriteArrayList<>();
     private final BlockingQueue<WebSocket> connections = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
@@ -58,6 +60,7 @@ public final class LoopbackMediaServer implements AutoCloseable {
     private MockResponse answer(RecordedRequest request) {
         String path = request.getUrl().encodedPath();
         counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        requests.add(request);
         if (path.equals(socketPath)) {
             upgrades.add(request);
             if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -80,6 +83,10 @@ public final class LoopbackMediaServer implements AutoCloseable {
                 }
             }).build();
         }
+        Integer status = statuses.get(path);
+        if (status != null) {
+            return new MockResponse.Builder().code(status).body("{}").build();
+        }
         String body = json.get(path);
         if (body == null) {
             return new MockResponse.Builder().code(404).body("{}").build();
@@ -95,7 +102,14 @@ public final class LoopbackMediaServer implements AutoCloseable {
 
     /** Answers {@code GET path} (query ignored) with {@code body}. */
     public LoopbackMediaServer json(String path, String body) {
+        statuses.remove(path);
         json.put(path, body);
+        return this;
+    }
+
+    /** Answers {@code path} with {@code code} and an empty object until {@link #json} is called for it. */
+    public LoopbackMediaServer status(String path, int code) {
+        statuses.put(path, code);
         return this;
     }
 
@@ -130,6 +144,11 @@ public final class LoopbackMediaServer implements AutoCloseable {
     public int count(String path) {
         AtomicInteger n = counts.get(path);
         return n == null ? 0 : n.get();
+    }
+
+    /** @return every request to {@code path} (websocket upgrades included), in order */
+    public List<RecordedRequest> requests(String path) {
+        return requests.stream().filter(r -> r.getUrl().encodedPath().equals(path)).toList();
     }
 
     /** @return every upgrade request, in order */

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crosswatch.api.CrossWatchException;
 import io.crosswatch.api.media.MediaIds;
 import io.crosswatch.core.http.Query;
+import io.crosswatch.core.http.RetryPolicy;
 import io.crosswatch.core.http.ServiceClient;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +33,11 @@ final class NowPlayingLookups {
     /** Server item ids are 32-hex GUIDs (Jellyfin) or numbers (Emby); anything else is not put in a path. */
     private static final Pattern ITEM_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final String LIBRARY_TYPE = "CollectionFolder";
+    /**
+     * One retry after a second at most: the lookups run on the connection's reader thread, so
+     * later snapshots wait for them, and a lookup that fails is asked again at the next start.
+     */
+    static final RetryPolicy LOOKUP_RETRY = new RetryPolicy(2, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5));
 
     private final ServerFlavor flavor;
     private final ServiceClient client;
@@ -72,8 +79,9 @@ final class NowPlayingLookups {
         }
         String user = userId != null ? userId : configuredUserId;
         try {
-            JsonNode body = client.get("/Items/" + itemId + "/Ancestors",
-                    user == null ? Query.empty() : Query.of(flavor == ServerFlavor.EMBY ? "UserId" : "userId", user));
+            JsonNode body = client.request("GET", "/Items/" + itemId + "/Ancestors")
+                    .query(user == null ? Query.empty() : Query.of(flavor == ServerFlavor.EMBY ? "UserId" : "userId", user))
+                    .retry(LOOKUP_RETRY).json();
             // Jellyfin answers a plain array; a QueryResult is read too in case a server wraps it
             JsonNode ancestors = body.isArray() ? body : body.path("Items");
             Optional<String> found = Optional.empty();
@@ -108,7 +116,8 @@ final class NowPlayingLookups {
         info();
         Routes routes = new Routes(flavor.hasUserlessRoutes(version), user);
         try {
-            JsonNode body = client.get(routes.items(), routes.user().and(Query.of("Ids", seriesId, "Fields", "ProviderIds")));
+            JsonNode body = client.request("GET", routes.items())
+                    .query(routes.user().and(Query.of("Ids", seriesId, "Fields", "ProviderIds"))).retry(LOOKUP_RETRY).json();
             MediaIds ids = MediaIds.empty();
             for (JsonNode n : body.path("Items")) {
                 LibraryItem li = LibraryItem.parse(n);
@@ -131,7 +140,7 @@ final class NowPlayingLookups {
             return;
         }
         try {
-            JsonNode info = client.request("GET", "/System/Info/Public").withoutAuth().json();
+            JsonNode info = client.request("GET", "/System/Info/Public").withoutAuth().retry(LOOKUP_RETRY).json();
             serverName = text(info, "ServerName");
             version = text(info, "Version");
             infoKnown = true;

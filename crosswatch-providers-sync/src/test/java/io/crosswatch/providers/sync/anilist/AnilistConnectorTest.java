@@ -193,4 +193,25 @@ class AnilistConnectorTest {
         assertTrue(r.reason().orElseThrow().contains("503"), r.reason().orElseThrow());
         wm.verify(5, postRequestedFor(urlPathEqualTo("/")));
     }
+
+    @Test
+    void graphQlErrorsBesidePartialDataInA200FailTheReadInsteadOfPassingForTheWholeList() {
+        stubViewer();
+        String completed = entry(2, 1535, 1535L, "TV", "COMPLETED", 85, "{ \"year\": 2024, \"month\": 3, \"day\": 9 }");
+        wm.stubFor(post(urlPathEqualTo("/")).withRequestBody(matchingJsonPath("$.query", containing("MediaListCollection")))
+                .willReturn(okJson("""
+                        { "data": { "MediaListCollection": { "hasNextChunk": false, "lists": [
+                          { "name": "Completed", "status": "COMPLETED", "isCustomList": false, "entries": [ %s ] } ] } },
+                          "errors": [ { "message": "Hit the query complexity limit", "status": 400 } ] }"""
+                        .formatted(completed))));
+
+        ReadResult history = session.read(Feature.HISTORY);
+        ReadResult watchlist = session.read(Feature.WATCHLIST);
+
+        assertEquals(Completeness.FAILED, history.completeness());
+        assertTrue(history.reason().orElseThrow().contains("Hit the query complexity limit"), history.reason().orElseThrow());
+        // the partial list is not kept for the session's other features either: they read again and fail too
+        assertEquals(Completeness.FAILED, watchlist.completeness());
+        wm.verify(2, postRequestedFor(urlPathEqualTo("/")).withRequestBody(containing("MediaListCollection")));
+    }
 }

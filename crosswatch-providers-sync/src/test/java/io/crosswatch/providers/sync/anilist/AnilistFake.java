@@ -166,8 +166,16 @@ final class AnilistFake implements ResponseDefinitionTransformerV2 {
         if (vars.path("userId").asLong() != USER) {
             return json(404, "{\"data\":{\"MediaListCollection\":null},\"errors\":[{\"message\":\"Private User\",\"status\":404}]}");
         }
-        int chunk = vars.path("chunk").asInt(1);
-        int perChunk = Math.min(chunkCap, vars.path("perChunk").asInt(500));
+        return json(200, chunk(vars.path("chunk").asInt(1), vars.path("perChunk").asInt(500)).toString());
+    }
+
+    /**
+     * @param chunk    the 1-based chunk
+     * @param asked    the {@code perChunk} the request asks for (capped by {@link #chunkCap(int)})
+     * @return the healthy answer to that chunk of {@code MediaListCollection}, for faults built from it
+     */
+    synchronized ObjectNode chunk(int chunk, int asked) {
+        int perChunk = Math.min(chunkCap, asked);
         List<ObjectNode> all = new ArrayList<>(entries.values());
         List<ObjectNode> slice = all.subList(Math.min(all.size(), (chunk - 1) * perChunk), Math.min(all.size(), chunk * perChunk));
         ObjectNode out = JSON.createObjectNode();
@@ -189,7 +197,7 @@ final class AnilistFake implements ResponseDefinitionTransformerV2 {
             }
             custom.add(withMedia.deepCopy());
         }
-        return json(200, out.toString());
+        return out;
     }
 
     private ObjectNode withMedia(ObjectNode e) {

@@ -10,6 +10,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -22,6 +25,7 @@ import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.sync.Connector;
 import io.crosswatch.core.http.HttpToolkit;
+import io.crosswatch.providers.sync.faults.FaultCase;
 import io.crosswatch.providers.sync.faults.FaultSubject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,6 +145,47 @@ public final class AnilistFaultSubject implements FaultSubject {
     @Override
     public ResponseDefinitionBuilder truncatedPage(int page) {
         return okJson("{\"data\":{\"MediaListCollection\":{\"hasNextChunk\":false,\"lists\":[{\"name\":\"COMPLETED\",\"entr");
+    }
+
+    /**
+     * AniList's own failure mode: GraphQL {@code errors} inside an HTTP 200 on the collection
+     * read, once with no collection at all and once with a chunk that looks like the whole list
+     * (one entry short, {@code hasNextChunk: false}) beside a query-complexity error.
+     */
+    @Override
+    public List<FaultCase> extraFaults() {
+        return List.of(
+                FaultCase.persistent("GraphQL error in a 200, no data", false, (s, page) -> okJson(
+                        "{\"data\":{\"MediaListCollection\":null},"
+                                + "\"errors\":[{\"message\":\"Internal Server Error\",\"status\":500}]}")),
+                FaultCase.persistent("GraphQL error in a 200, partial data that looks complete", true,
+                        (s, page) -> okJson(partialChunk(page))));
+    }
+
+    /** The healthy chunk less its last entry (in every list: custom lists repeat it), claiming to be the last one. */
+    private String partialChunk(int page) {
+        ObjectNode body = fake.chunk(page, 500);
+        ObjectNode collection = (ObjectNode) body.path("data").path("MediaListCollection");
+        long dropped = -1;
+        for (JsonNode list : collection.path("lists")) {
+            for (JsonNode e : list.path("entries")) {
+                dropped = e.path("mediaId").asLong();
+            }
+        }
+        if (dropped < 0) {
+            throw new IllegalStateException("chunk " + page + " holds no entry to leave out");
+        }
+        for (JsonNode list : collection.path("lists")) {
+            ArrayNode entries = (ArrayNode) list.path("entries");
+            for (int i = entries.size() - 1; i >= 0; i--) {
+                if (entries.get(i).path("mediaId").asLong() == dropped) {
+                    entries.remove(i);
+                }
+            }
+        }
+        collection.put("hasNextChunk", false);
+        body.putArray("errors").addObject().put("message", "Hit the query complexity limit").put("status", 400);
+        return body.toString();
     }
 
     @Override

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * One row kind of the fault matrix: what goes wrong and on which request of the read.
+ * One row kind of the fault matrix: what goes wrong and on which request of the read. The shared
+ * faults are {@link #all()}; a subject adds faults of its own service through
+ * {@link FaultSubject#extraFaults()}, which run through the same harness and assertions.
  *
  * @param name        as shown in the table
  * @param firstPage   whether the fault hits page 1 (else page 2 of a paged read)
@@ -21,7 +23,7 @@ import java.util.function.BiFunction;
  * @param timeout     whether the fault is a slow response (the case then uses a short read timeout)
  * @param response    the faulted response, given the subject and the page
  */
-record FaultCase(String name, boolean firstPage, int times, boolean pagedOnly, boolean timeout,
+public record FaultCase(String name, boolean firstPage, int times, boolean pagedOnly, boolean timeout,
                  BiFunction<FaultSubject, Integer, ResponseDefinitionBuilder> response) {
 
     /** The read timeout of the case that delays a response; other cases keep the toolkit's default. */
@@ -40,11 +42,34 @@ record FaultCase(String name, boolean firstPage, int times, boolean pagedOnly, b
         return aResponse().withStatus(code).withHeader("Content-Type", "application/json").withBody("{\"error\":\"boom\"}");
     }
 
+    /**
+     * A subject's own fault that answers until the case clears it, so the faulted run must fail.
+     *
+     * @param name      as shown in the table
+     * @param firstPage whether the fault hits page 1 (else page 2 of a paged read)
+     * @param response  the faulted response, given the subject and the page
+     * @return the case
+     */
+    public static FaultCase persistent(String name, boolean firstPage,
+                                       BiFunction<FaultSubject, Integer, ResponseDefinitionBuilder> response) {
+        return new FaultCase(name, firstPage, Integer.MAX_VALUE, false, false, response);
+    }
+
     private static FaultCase always(String name, ResponseDefinitionBuilder response) {
         return new FaultCase(name, false, Integer.MAX_VALUE, false, false, (s, page) -> response);
     }
 
-    /** @return every fault of the matrix, in table order */
+    /**
+     * @param subject the connector under the matrix
+     * @return the shared faults and then the subject's own, in table order
+     */
+    static List<FaultCase> of(FaultSubject subject) {
+        List<FaultCase> l = new ArrayList<>(all());
+        l.addAll(subject.extraFaults());
+        return l;
+    }
+
+    /** @return every shared fault of the matrix, in table order */
     static List<FaultCase> all() {
         List<FaultCase> l = new ArrayList<>();
         l.add(always("connection reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));

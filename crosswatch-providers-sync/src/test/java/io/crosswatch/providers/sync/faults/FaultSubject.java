@@ -121,6 +121,17 @@ public interface FaultSubject {
     boolean isRemoval(LoggedRequest request);
 
     /**
+     * Faults only this service produces (AniList's GraphQL errors inside an HTTP 200, say), run
+     * after the shared ones through the same harness and assertions and listed in the same table.
+     * They must not be absorbed by retries: the faulted run has to fail.
+     *
+     * @return the subject's own faults, none by default
+     */
+    default List<FaultCase> extraFaults() {
+        return List.of();
+    }
+
+    /**
      * Opens nothing by default; subjects whose fake needs the context (virtual time) hook in here.
      *
      * @param context the context the connector's sessions are opened with

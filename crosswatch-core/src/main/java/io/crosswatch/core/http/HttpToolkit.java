@@ -21,8 +21,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * The HTTP toolkit: one {@link OkHttpClient} (one connection pool), one Jackson {@link
- * ObjectMapper}, the {@code User-Agent}, injected time, and the registry of per-provider
- * {@link RateLimiter}s. Providers use {@link #shared()}; tests build their own with {@link
+ * ObjectMapper}, the {@code User-Agent}, injected time, and the registry of {@link RateLimiter}s,
+ * one per budget: per provider instance (account) by default, per provider where the provider
+ * declares an app- or IP-wide budget ({@link RateLimitScope}). Providers use {@link #shared()}; tests build their own with {@link
  * #builder()} to inject a fake clock, sleeper and jitter.
  *
  * @since 0.1
@@ -44,7 +45,11 @@ public final class HttpToolkit {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final System.Logger logger;
-    private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final Map<LimiterKey, RateLimiter> limiters = new ConcurrentHashMap<>();
+
+    /** One budget: a provider and the instance it belongs to, {@code null} when the provider's instances share it. */
+    private record LimiterKey(String provider, String instance) {
+    }
 
     private HttpToolkit(Builder b) {
         this.okHttp = b.okHttp != null ? b.okHttp : new OkHttpClient.Builder()
@@ -88,7 +93,9 @@ public final class HttpToolkit {
     }
 
     /**
-     * @param provider the provider name, such as {@code trakt}; it keys the rate limiter
+     * @param provider the provider name, such as {@code trakt}; with the instance of the
+     *                 client's configuration (or {@link ServiceClient.Builder#instance(String)})
+     *                 it keys the rate limiter
      * @return a builder for one provider instance's client
      */
     public ServiceClient.Builder client(String provider) {
@@ -96,19 +103,44 @@ public final class HttpToolkit {
     }
 
     /**
-     * The rate limiter of a provider, created with {@code policy} on first use. Every client
-     * of that provider in this toolkit shares it; a later, different policy is ignored (and
-     * logged), since the service's limit is one per provider.
+     * The rate limiter every instance of a provider shares (an app- or IP-wide budget), created
+     * with {@code policy} on first use; the same as {@code rateLimiter(provider, null,
+     * RateLimitScope.APP, policy)}.
      *
      * @param provider the provider name
      * @param policy   its limits
      * @return the shared limiter
      */
     public RateLimiter rateLimiter(String provider, RateLimitPolicy policy) {
-        RateLimiter limiter = limiters.computeIfAbsent(provider, p -> new RateLimiter(p, policy));
+        return rateLimiter(provider, null, RateLimitScope.APP, policy);
+    }
+
+    /**
+     * The rate limiter of one budget, created with {@code policy} on first use: the budget of
+     * {@code instance} for {@link RateLimitScope#ACCOUNT}, else the one every instance of the
+     * provider shares. Every client of that budget in this toolkit shares the limiter; a later,
+     * different policy is ignored (and logged), since the service has one limit per budget.
+     *
+     * @param provider the provider name
+     * @param instance the provider instance (account), such as {@code work} of {@code trakt:work};
+     *                 {@code null} means {@link io.crosswatch.api.ProviderConfig#DEFAULT_INSTANCE};
+     *                 ignored for a shared scope
+     * @param scope    whose budget the limit counts
+     * @param policy   its limits
+     * @return the limiter
+     * @since 0.1
+     */
+    public RateLimiter rateLimiter(String provider, String instance, RateLimitScope scope, RateLimitPolicy policy) {
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(policy, "policy");
+        String account = scope.shared() ? null
+                : instance != null ? instance : io.crosswatch.api.ProviderConfig.DEFAULT_INSTANCE;
+        RateLimiter limiter = limiters.computeIfAbsent(new LimiterKey(provider, account),
+                k -> new RateLimiter(k.provider(), k.instance(), policy));
         if (!limiter.policy().equals(policy) && !policy.equals(RateLimitPolicy.unlimited())) {
             logger.log(System.Logger.Level.DEBUG, "{0}: keeping the rate limit {1}; ignoring {2}",
-                    provider, limiter.policy(), policy);
+                    limiter, limiter.policy(), policy);
         }
         return limiter;
     }

@@ -22,8 +22,15 @@ import java.util.Objects;
  * under the limit, which is how services count; a bucket refilled at a steady rate would let
  * a full bucket plus a window's refill (twice the limit) through in one window.
  *
- * <p>A limiter is shared by every client of its provider in a JVM (see {@link
- * HttpToolkit#rateLimiter(String, RateLimitPolicy)}). It is thread-safe.
+ * <p>A limiter is shared by every client of one budget in a toolkit: by the clients of one
+ * provider instance (account) by default, or by every client of the provider when it declares an
+ * app- or IP-wide budget (see {@link RateLimitScope} and {@link
+ * HttpToolkit#rateLimiter(String, String, RateLimitScope, RateLimitPolicy)}). It is thread-safe.
+ *
+ * <p>What a budget remembers (the recent grants and a pause) is counted on the clock that
+ * recorded it. When a caller brings a different clock (another test's virtual time), that
+ * history says nothing about the new time line and is dropped, so that a pause recorded on one
+ * clock never holds callers on another. Production callers all share the system clock.
  *
  * @since 0.1
  */
@@ -31,16 +38,31 @@ import java.util.Objects;
 public final class RateLimiter {
 
     private final String provider;
+    private final String instance;
     private final RateLimitPolicy policy;
     private final Bucket readBucket;
     private final Bucket writeBucket;
 
     /**
+     * A limiter of a budget every instance of the provider shares.
+     *
      * @param provider the provider name, for error messages
      * @param policy   the limits
      */
     public RateLimiter(String provider, RateLimitPolicy policy) {
+        this(provider, null, policy);
+    }
+
+    /**
+     * @param provider the provider name, for error messages
+     * @param instance the provider instance (account) whose budget this is, {@code null} when
+     *                 every instance shares it
+     * @param policy   the limits
+     * @since 0.1
+     */
+    public RateLimiter(String provider, String instance, RateLimitPolicy policy) {
         this.provider = Objects.requireNonNull(provider, "provider");
+        this.instance = instance;
         this.policy = Objects.requireNonNull(policy, "policy");
         this.readBucket = new Bucket(policy.limit(Access.READ).orElse(null));
         this.writeBucket = policy.shared() ? readBucket : new Bucket(policy.limit(Access.WRITE).orElse(null));
@@ -49,6 +71,15 @@ public final class RateLimiter {
     /** @return the provider name */
     public String provider() {
         return provider;
+    }
+
+    /**
+     * @return the provider instance whose budget this is; empty when every instance of the
+     *         provider shares it ({@link RateLimitScope#APP} or {@link RateLimitScope#IP})
+     * @since 0.1
+     */
+    public java.util.Optional<String> instance() {
+        return java.util.Optional.ofNullable(instance);
     }
 
     /** @return the limits */
@@ -65,7 +96,7 @@ public final class RateLimiter {
      *         asking again (nothing was taken)
      */
     public Duration tryAcquire(Access access, Instant now) {
-        return bucket(access).tryAcquire(() -> now).wait;
+        return bucket(access).tryAcquire(() -> now, null).wait;
     }
 
     /**
@@ -86,7 +117,7 @@ public final class RateLimiter {
             token.throwIfCancelled();
             // The clock is read under the bucket's lock, so concurrent callers are granted in
             // time order and the returned instant is the one the bucket counted.
-            Attempt attempt = bucket(access).tryAcquire(clock::instant);
+            Attempt attempt = bucket(access).tryAcquire(clock::instant, clock);
             Duration wait = attempt.wait;
             if (attempt.grantedAt != null) {
                 return attempt.grantedAt;
@@ -109,7 +140,20 @@ public final class RateLimiter {
      * @param until  when the service said the budget comes back
      */
     public void pauseUntil(Access access, Instant until) {
-        bucket(access).pauseUntil(until);
+        bucket(access).pauseUntil(until, null);
+    }
+
+    /**
+     * Like {@link #pauseUntil(Access, Instant)}, for an instant read from {@code clock}: if the
+     * budget's history was counted on another clock, that history is dropped first.
+     *
+     * @param access which budget
+     * @param until  when the service said the budget comes back
+     * @param clock  the clock {@code until} was computed from
+     * @since 0.1
+     */
+    public void pauseUntil(Access access, Instant until, Clock clock) {
+        bucket(access).pauseUntil(until, Objects.requireNonNull(clock, "clock"));
     }
 
     private Bucket bucket(Access access) {
@@ -118,7 +162,7 @@ public final class RateLimiter {
 
     @Override
     public String toString() {
-        return "RateLimiter[" + provider + ": " + policy + "]";
+        return "RateLimiter[" + provider + (instance == null ? "" : ":" + instance) + ": " + policy + "]";
     }
 
     /** The outcome of one try: granted at an instant, or a wait before trying again. */
@@ -137,12 +181,15 @@ public final class RateLimiter {
         private final RateLimit limit;
         private final ArrayDeque<Instant> granted = new ArrayDeque<>();
         private Instant pausedUntil = Instant.MIN;
+        /** The clock the grants and the pause were counted on; {@code null} until one is known. */
+        private Clock timeline;
 
         Bucket(RateLimit limit) {
             this.limit = limit;
         }
 
-        synchronized Attempt tryAcquire(java.util.function.Supplier<Instant> clock) {
+        synchronized Attempt tryAcquire(java.util.function.Supplier<Instant> clock, Clock source) {
+            follow(source);
             Instant now = clock.get();
             if (now.isBefore(pausedUntil)) {
                 return new Attempt(null, Duration.between(now, pausedUntil));
@@ -170,10 +217,28 @@ public final class RateLimiter {
             return new Attempt(null, Duration.between(now, granted.peekFirst().plus(limit.window())));
         }
 
-        synchronized void pauseUntil(Instant until) {
+        synchronized void pauseUntil(Instant until, Clock source) {
+            follow(source);
             if (until.isAfter(pausedUntil)) {
                 pausedUntil = until;
             }
+        }
+
+        /** Drops the history when {@code source} is a different time line from the one it was counted on. */
+        private void follow(Clock source) {
+            if (source == null) {
+                return;
+            }
+            if (timeline != null && !sameTimeline(timeline, source)) {
+                granted.clear();
+                pausedUntil = Instant.MIN;
+            }
+            timeline = source;
+        }
+
+        private static boolean sameTimeline(Clock a, Clock b) {
+            // A zone changes how a clock prints, not the instants it reads.
+            return a.equals(b) || a.withZone(java.time.ZoneOffset.UTC).equals(b.withZone(java.time.ZoneOffset.UTC));
         }
     }
 }

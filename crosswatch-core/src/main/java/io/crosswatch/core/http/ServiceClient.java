@@ -47,7 +47,8 @@ import java.util.function.Function;
  * <p>Every call: resolves the path against the base URL (absolute URLs pass through, for an
  * OAuth host that differs from the API host), adds the {@code User-Agent}, the client's
  * headers and the authentication headers computed from the current configuration, waits
- * for the provider's {@link RateLimiter}, sends, and then
+ * for its {@link RateLimiter} (the budget of its provider instance, or of the whole provider
+ * where the provider declares an app- or IP-wide {@link RateLimitScope}), sends, and then
  * <ul>
  *   <li>on {@code 429} waits for {@code Retry-After} (seconds or HTTP-date) and tries again;</li>
  *   <li>on a connection failure, a timeout, {@code 408}, {@code 5xx} or Cloudflare
@@ -96,7 +97,7 @@ public final class ServiceClient {
         this.baseUrl = b.baseUrl;
         this.headers = Map.copyOf(b.headers);
         this.auth = b.auth;
-        this.limiter = toolkit.rateLimiter(provider, b.rateLimit);
+        this.limiter = toolkit.rateLimiter(provider, instanceOf(b), b.rateLimitScope, b.rateLimit);
         this.retry = b.retry;
         this.context = b.context;
         this.fixedConfig = b.config;
@@ -108,6 +109,15 @@ public final class ServiceClient {
                 : b.context != null ? b.context.cancellation() : CancellationToken.none();
         this.deadline = b.deadline;
         this.errorMapper = b.errorMapper;
+    }
+
+    /** The account whose budget this client spends: set explicitly, else its configuration's instance. */
+    private static String instanceOf(Builder b) {
+        if (b.instance != null) {
+            return b.instance;
+        }
+        ProviderConfig cfg = b.context != null ? b.context.config() : b.config;
+        return cfg != null ? cfg.instance() : ProviderConfig.DEFAULT_INSTANCE;
     }
 
     private static OkHttpClient tuned(OkHttpClient shared, Builder b) {
@@ -141,7 +151,7 @@ public final class ServiceClient {
         return toolkit.mapper();
     }
 
-    /** @return the provider's shared rate limiter */
+    /** @return the rate limiter of this client's budget (its instance's, or the provider's when declared app- or IP-wide) */
     public RateLimiter rateLimiter() {
         return limiter;
     }
@@ -305,13 +315,13 @@ public final class ServiceClient {
             int status = response.status();
             log(r.method, logUrl, "HTTP " + status, started, attempt);
             Instant now = clock.instant();
-            // An exhausted budget holds every caller of this provider until it resets, but never
+            // An exhausted budget holds every caller of this budget until it resets, but never
             // for longer than this client waits for a Retry-After: a daily quota resetting hours
             // away must not hang other runs in the JVM. Their next request then gets the
             // service's 429 and fails fast as rate limited.
             RateLimitHeaders.exhaustedUntil(n -> response.header(n).orElse(null), now, toolkit.mapper())
                     .filter(reset -> Duration.between(now, reset).compareTo(policy.maxRetryAfter()) <= 0)
-                    .ifPresent(reset -> limiter.pauseUntil(access, reset));
+                    .ifPresent(reset -> limiter.pauseUntil(access, reset, clock));
 
             if (response.isSuccessful() || r.allowed.contains(status)) {
                 return response;
@@ -340,9 +350,10 @@ public final class ServiceClient {
                     throw new RateLimitedException(provider, wait, endpoint + " is rate limited (HTTP 429) and asks to wait "
                             + wait.toSeconds() + " s, which would pass the deadline " + until);
                 }
-                // The pause holds every request of this provider, not just this one; the wait
-                // itself happens in the limiter at the top of the loop.
-                limiter.pauseUntil(access, now.plus(wait));
+                // The pause holds every request of this budget (this account, or the whole
+                // provider when declared app- or IP-wide), not just this one; the wait itself
+                // happens in the limiter at the top of the loop.
+                limiter.pauseUntil(access, now.plus(wait), clock);
                 continue;
             }
             if (isRetryableStatus(status) && idempotent && attempt < policy.maxAttempts()) {
@@ -573,6 +584,8 @@ public final class ServiceClient {
         private final Map<String, Function<ProviderConfig, String>> headers = new LinkedHashMap<>();
         private AuthScheme auth;
         private RateLimitPolicy rateLimit = RateLimitPolicy.unlimited();
+        private RateLimitScope rateLimitScope = RateLimitScope.ACCOUNT;
+        private String instance;
         private RetryPolicy retry = RetryPolicy.defaults();
         private ProviderContext context;
         private ProviderConfig config;
@@ -630,12 +643,46 @@ public final class ServiceClient {
         }
 
         /**
-         * @param policy the provider's published limits; the first client of a provider
-         *               registers them in the toolkit and later clients share that limiter
+         * @param policy the provider's published limits; the first client of a budget (by
+         *               default one provider instance, see {@link #rateLimitScope}) registers
+         *               them in the toolkit and later clients of that budget share the limiter
          * @return this builder
          */
         public Builder rateLimit(RateLimitPolicy policy) {
             this.rateLimit = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param policy the provider's published limits
+         * @param scope  whose budget they count
+         * @return this builder; the same as {@code rateLimit(policy).rateLimitScope(scope)}
+         */
+        public Builder rateLimit(RateLimitPolicy policy, RateLimitScope scope) {
+            return rateLimit(policy).rateLimitScope(scope);
+        }
+
+        /**
+         * @param scope whose budget the limits count: {@link RateLimitScope#ACCOUNT} (the
+         *              default) gives each provider instance its own limiter, so a {@code 429}
+         *              on {@code trakt:work} does not hold {@code trakt:home};
+         *              {@link RateLimitScope#APP} and {@link RateLimitScope#IP} share one
+         *              limiter between every instance of the provider
+         * @return this builder
+         */
+        public Builder rateLimitScope(RateLimitScope scope) {
+            this.rateLimitScope = Objects.requireNonNull(scope, "scope");
+            return this;
+        }
+
+        /**
+         * @param instance the provider instance (account) whose budget this client spends;
+         *                 by default the instance of the context's or the fixed configuration,
+         *                 else {@link ProviderConfig#DEFAULT_INSTANCE}
+         * @return this builder
+         */
+        public Builder instance(String instance) {
+            this.instance = Objects.requireNonNull(instance, "instance");
             return this;
         }
 

@@ -10,7 +10,6 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.crosswatch.testkit.BackendFailure;
 import io.crosswatch.testkit.VirtualTime;
-import java.time.Instant;
 
 /**
  * Stages a {@link BackendFailure} on a WireMock backend for the contracts' verbose-logging
@@ -27,20 +26,16 @@ public final class HostileBackend {
             + "{{request.headers.X-MediaBrowser-Token}} {{request.headers.X-Emby-Authorization}} "
             + "{{request.headers.apikey}} and body {{request.body}}\"}";
 
-    /**
-     * Where hostile scenarios' virtual time starts: a staged 429 pauses the provider's rate
-     * limiter until "now + Retry-After", and connectors on the shared toolkit share that limiter
-     * with every later test in the JVM; on this early clock the pause is over before any other
-     * test's clock starts.
-     */
-    public static final Instant EPOCH = Instant.parse("2000-01-01T00:00:00Z");
-
     private HostileBackend() {
     }
 
-    /** @return virtual time for a hostile scenario, starting at {@link #EPOCH} */
+    /**
+     * @return fresh virtual time for a hostile scenario; a 429 staged on it pauses the rate
+     *         limiter only on this clock, not the next test's (a limiter drops history counted
+     *         on another clock)
+     */
     public static VirtualTime virtualTime() {
-        return VirtualTime.startingAt(EPOCH);
+        return VirtualTime.create();
     }
 
     /**

@@ -19,6 +19,7 @@ import io.crosswatch.core.http.AuthScheme;
 import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.core.http.RateLimit;
 import io.crosswatch.core.http.RateLimitPolicy;
+import io.crosswatch.core.http.RateLimitScope;
 import io.crosswatch.core.http.ServiceClient;
 import io.crosswatch.core.http.ServiceResponse;
 
@@ -222,7 +223,8 @@ public final class AnilistAuthProvider implements AuthProvider {
         return (toolkit != null ? toolkit : HttpToolkit.shared()).client(NAME)
                 .baseUrl(cfg.baseUrl(GRAPHQL_URL))
                 .auth(AuthScheme.none())
-                .rateLimit(RateLimitPolicy.of(RateLimit.perMinute(90)))
+                // AniList counts per client/IP: every account shares it.
+                .rateLimit(RateLimitPolicy.of(RateLimit.perMinute(90)), RateLimitScope.IP)
                 .context(context)
                 .build();
     }

@@ -16,6 +16,7 @@ import io.crosswatch.api.auth.AuthStep;
 import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.core.http.RateLimit;
 import io.crosswatch.core.http.RateLimitPolicy;
+import io.crosswatch.core.http.RateLimitScope;
 import io.crosswatch.core.http.RetryPolicy;
 import io.crosswatch.core.http.ServiceClient;
 import io.crosswatch.core.http.ServiceResponse;
@@ -122,7 +123,8 @@ public final class MdblistAuthProvider implements AuthProvider {
     private User lookUpUser(ProviderContext context, ProviderConfig cfg, String key) {
         ServiceClient client = (toolkit != null ? toolkit : HttpToolkit.shared()).client(NAME)
                 .baseUrl(cfg.baseUrl(DEFAULT_BASE_URL))
-                .rateLimit(RateLimitPolicy.split(RateLimit.perSecond(10), RateLimit.perSecond(1)))
+                // MDBList counts per API key, i.e. per instance.
+                .rateLimit(RateLimitPolicy.split(RateLimit.perSecond(10), RateLimit.perSecond(1)), RateLimitScope.ACCOUNT)
                 .retry(RetryPolicy.defaults().withMaxAttempts(3))
                 .context(context)
                 .build();

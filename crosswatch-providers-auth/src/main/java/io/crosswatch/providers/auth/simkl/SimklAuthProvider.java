@@ -20,6 +20,7 @@ import io.crosswatch.core.http.Pause;
 import io.crosswatch.core.http.Query;
 import io.crosswatch.core.http.RateLimit;
 import io.crosswatch.core.http.RateLimitPolicy;
+import io.crosswatch.core.http.RateLimitScope;
 import io.crosswatch.core.http.ServiceClient;
 import io.crosswatch.core.http.ServiceResponse;
 import java.time.Duration;
@@ -120,7 +121,7 @@ public final class SimklAuthProvider implements AuthProvider {
         ProviderConfig cfg = context.config();
         cfg.require(CLIENT_ID);
         Query q = appParams(cfg).with("redirect", cfg.string("redirectUrl").orElse(null));
-        JsonNode pin = client(context).request("GET", "/oauth/pin").query(q).withoutAuth().json();
+        JsonNode pin = appClient(context).request("GET", "/oauth/pin").query(q).withoutAuth().json();
         String userCode = text(pin, "user_code");
         if (userCode == null) {
             throw new AuthException(NAME, "GET /oauth/pin answered without a user_code (result "
@@ -155,7 +156,7 @@ public final class SimklAuthProvider implements AuthProvider {
         if (iv != null && iv.matches("\\d{1,6}") && Long.parseLong(iv) > 0) {
             interval = Duration.ofSeconds(Long.parseLong(iv));
         }
-        ServiceClient client = client(context);
+        ServiceClient client = appClient(context);
         while (true) {
             context.cancellation().throwIfCancelled();
             if (!context.clock().instant().isBefore(expiresAt)) {
@@ -195,14 +196,27 @@ public final class SimklAuthProvider implements AuthProvider {
 
     // ---------------------------------------------------------------- helpers
 
+    /** The client of calls made as the user: they spend the account's own budget. */
     private ServiceClient client(ProviderContext context) {
+        return client(context, RateLimitScope.ACCOUNT);
+    }
+
+    /**
+     * The client of calls made as the application before or without a user token (OAuth
+     * endpoints): the fact sheet counts those per client id, so every instance shares the budget.
+     */
+    private ServiceClient appClient(ProviderContext context) {
+        return client(context, RateLimitScope.APP);
+    }
+
+    private ServiceClient client(ProviderContext context, RateLimitScope scope) {
         ProviderConfig cfg = context.config();
         HttpToolkit tk = toolkit != null ? toolkit : HttpToolkit.shared();
         return tk.client(NAME)
                 .baseUrl(cfg.baseUrl(DEFAULT_BASE_URL))
                 .header("simkl-api-key", c -> c.require(CLIENT_ID))
                 .auth(AuthScheme.bearer(ACCESS_TOKEN))
-                .rateLimit(LIMITS)
+                .rateLimit(LIMITS, scope)
                 .context(context)
                 .build();
     }

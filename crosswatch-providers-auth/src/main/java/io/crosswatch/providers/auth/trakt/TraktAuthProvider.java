@@ -19,6 +19,7 @@ import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.core.http.Pause;
 import io.crosswatch.core.http.RateLimit;
 import io.crosswatch.core.http.RateLimitPolicy;
+import io.crosswatch.core.http.RateLimitScope;
 import io.crosswatch.core.http.RetryPolicy;
 import io.crosswatch.core.http.ServiceClient;
 import io.crosswatch.core.http.ServiceResponse;
@@ -144,7 +145,7 @@ public final class TraktAuthProvider implements AuthProvider {
     public AuthStep start(ProviderContext context, Map<String, String> payload) {
         ProviderConfig cfg = context.config();
         String clientId = cfg.require(CLIENT_ID);
-        JsonNode body = client(context).request("POST", oauth(cfg, "/oauth/device/code")).withoutAuth()
+        JsonNode body = appClient(context).request("POST", oauth(cfg, "/oauth/device/code")).withoutAuth()
                 .json(Map.of("client_id", clientId)).json();
         String deviceCode = body.path("device_code").asText("");
         String userCode = body.path("user_code").asText("");
@@ -181,7 +182,7 @@ public final class TraktAuthProvider implements AuthProvider {
         Instant expiresAt = parseInstant(payload.get(STATE_EXPIRES_AT))
                 .orElse(context.clock().instant().plusSeconds(600));
         Map<String, String> body = Map.of("code", deviceCode, "client_id", clientId, "client_secret", clientSecret);
-        ServiceClient client = client(context);
+        ServiceClient client = appClient(context);
         String url = oauth(cfg, "/oauth/device/token");
         while (!context.clock().instant().plus(interval).isAfter(expiresAt)) {
             Pause.sleep(context, interval, "trakt: the device code to be approved");
@@ -234,7 +235,7 @@ public final class TraktAuthProvider implements AuthProvider {
         body.put("grant_type", "refresh_token");
         // A POST is never replayed after a timeout or 5xx (only after a 429, which Trakt did not
         // process): a refresh token works once, and a lost answer cannot be asked for again.
-        ServiceResponse r = client(context).request("POST", oauth(cfg, "/oauth/token")).withoutAuth().json(body)
+        ServiceResponse r = appClient(context).request("POST", oauth(cfg, "/oauth/token")).withoutAuth().json(body)
                 .allowStatus(400, 401).send();
         if (r.status() == 400 || r.status() == 401) {
             String error = r.redact(r.json().path("error").asText("rejected"));
@@ -260,7 +261,7 @@ public final class TraktAuthProvider implements AuthProvider {
                 body.put("token", cfg.require(TraktTokens.ACCESS_TOKEN));
                 body.put("client_id", cfg.require(CLIENT_ID));
                 cfg.string(CLIENT_SECRET).ifPresent(s -> body.put("client_secret", s));
-                client(context).request("POST", oauth(cfg, "/oauth/revoke")).withoutAuth().json(body)
+                appClient(context).request("POST", oauth(cfg, "/oauth/revoke")).withoutAuth().json(body)
                         .retry(RetryPolicy.none()).send();
             }
         } catch (CrossWatchException e) {
@@ -287,7 +288,20 @@ public final class TraktAuthProvider implements AuthProvider {
 
     // ------------------------------------------------------------------ helpers
 
+    /** The client of calls made as the user: they spend the account's own budget. */
     private ServiceClient client(ProviderContext context) {
+        return client(context, RateLimitScope.ACCOUNT);
+    }
+
+    /**
+     * The client of calls made as the application before or without a user token (OAuth
+     * endpoints): the fact sheet counts those per client id, so every instance shares the budget.
+     */
+    private ServiceClient appClient(ProviderContext context) {
+        return client(context, RateLimitScope.APP);
+    }
+
+    private ServiceClient client(ProviderContext context, RateLimitScope scope) {
         ProviderConfig cfg = context.config();
         return toolkit.client(NAME)
                 .baseUrl(cfg.baseUrl(DEFAULT_API))
@@ -295,7 +309,7 @@ public final class TraktAuthProvider implements AuthProvider {
                 .header("trakt-api-key", c -> c.require(CLIENT_ID))
                 .header("Content-Type", "application/json")
                 .auth(AuthScheme.bearer(TraktTokens.ACCESS_TOKEN))
-                .rateLimit(LIMITS)
+                .rateLimit(LIMITS, scope)
                 .context(context)
                 .build();
     }

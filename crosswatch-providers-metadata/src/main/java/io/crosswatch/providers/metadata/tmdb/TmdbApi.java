@@ -8,6 +8,7 @@ import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.core.http.Query;
 import io.crosswatch.core.http.RateLimit;
 import io.crosswatch.core.http.RateLimitPolicy;
+import io.crosswatch.core.http.RateLimitScope;
 import io.crosswatch.core.http.ServiceClient;
 import io.crosswatch.core.http.ServiceResponse;
 import java.util.Map;
@@ -37,7 +38,8 @@ final class TmdbApi {
                 .baseUrl(config.baseUrl(DEFAULT_BASE_URL))
                 .context(context)
                 .auth(TmdbApi::bearer)
-                .rateLimit(RATE_LIMIT)
+                // TMDB counts per IP: every account shares it.
+                .rateLimit(RATE_LIMIT, RateLimitScope.IP)
                 .build();
     }
 

@@ -15,6 +15,7 @@ import io.crosswatch.core.http.AuthScheme;
 import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.core.http.RateLimit;
 import io.crosswatch.core.http.RateLimitPolicy;
+import io.crosswatch.core.http.RateLimitScope;
 import io.crosswatch.core.http.ServiceClient;
 
 import java.util.Locale;
@@ -91,7 +92,8 @@ public final class AnilistConnector implements Connector {
         ServiceClient client = (toolkit != null ? toolkit : HttpToolkit.shared()).client(NAME)
                 .baseUrl(cfg.baseUrl(DEFAULT_BASE_URL))
                 .auth(AuthScheme.bearer(ACCESS_TOKEN))
-                .rateLimit(RATE_LIMIT)
+                // AniList counts per client/IP: every account shares it.
+                .rateLimit(RATE_LIMIT, RateLimitScope.IP)
                 .errorMapper(r -> {
                     String error;
                     try {

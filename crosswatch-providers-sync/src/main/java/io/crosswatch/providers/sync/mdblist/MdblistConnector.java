@@ -13,6 +13,7 @@ import io.crosswatch.api.sync.RatingScale;
 import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.core.http.RateLimit;
 import io.crosswatch.core.http.RateLimitPolicy;
+import io.crosswatch.core.http.RateLimitScope;
 import io.crosswatch.core.http.RetryPolicy;
 import io.crosswatch.core.http.ServiceClient;
 
@@ -92,7 +93,8 @@ public final class MdblistConnector implements Connector {
         cfg.require(API_KEY);
         ServiceClient client = (toolkit != null ? toolkit : HttpToolkit.shared()).client(NAME)
                 .baseUrl(cfg.baseUrl(DEFAULT_BASE_URL))
-                .rateLimit(RATE_LIMIT)
+                // MDBList counts per API key, i.e. per instance.
+                .rateLimit(RATE_LIMIT, RateLimitScope.ACCOUNT)
                 .retry(RETRY)
                 .context(context)
                 .build();

@@ -15,6 +15,7 @@ import io.crosswatch.core.http.AuthScheme;
 import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.core.http.RateLimit;
 import io.crosswatch.core.http.RateLimitPolicy;
+import io.crosswatch.core.http.RateLimitScope;
 import io.crosswatch.core.http.ServiceClient;
 
 /**
@@ -97,7 +98,8 @@ public final class SimklConnector implements Connector {
                 .baseUrl(cfg.baseUrl(DEFAULT_BASE_URL))
                 .header("simkl-api-key", c -> c.require(CLIENT_ID))
                 .auth(AuthScheme.bearer(ACCESS_TOKEN))
-                .rateLimit(LIMITS)
+                // SIMKL counts sync calls per access token.
+                .rateLimit(LIMITS, RateLimitScope.ACCOUNT)
                 .context(context)
                 .build();
         return new SimklSession(client, context);

@@ -15,6 +15,7 @@ import io.crosswatch.api.scrobble.ScrobbleTarget;
 import io.crosswatch.core.http.AuthScheme;
 import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.core.http.Query;
+import io.crosswatch.core.http.RateLimitScope;
 import io.crosswatch.core.http.RetryPolicy;
 import io.crosswatch.core.http.ServiceClient;
 import io.crosswatch.core.http.ServiceResponse;
@@ -75,7 +76,8 @@ public final class SimklScrobbleTarget implements ScrobbleTarget {
                 .header("simkl-api-key", c -> c.require(SimklConnector.CLIENT_ID))
                 .header("Content-Type", "application/json")
                 .auth(AuthScheme.bearer(SimklConnector.ACCESS_TOKEN))
-                .rateLimit(SimklConnector.LIMITS)
+                // SIMKL counts scrobbles per access token.
+                .rateLimit(SimklConnector.LIMITS, RateLimitScope.ACCOUNT)
                 .errorMapper(SimklScrobbleTarget::locked)
                 .context(context)
                 .build();

@@ -7,6 +7,7 @@ import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.core.http.Query;
 import io.crosswatch.core.http.RateLimit;
 import io.crosswatch.core.http.RateLimitPolicy;
+import io.crosswatch.core.http.RateLimitScope;
 import io.crosswatch.core.http.ServiceClient;
 import io.crosswatch.core.http.ServiceRequest;
 import java.util.Map;
@@ -45,7 +46,8 @@ final class TmdbSyncApi {
                 .baseUrl(config.baseUrl(DEFAULT_BASE_URL))
                 .context(context)
                 .auth(cfg -> bearerToken(cfg).map(t -> Map.of("Authorization", "Bearer " + t)).orElse(Map.of()))
-                .rateLimit(RATE_LIMIT)
+                // TMDB counts per IP: every account shares it.
+                .rateLimit(RATE_LIMIT, RateLimitScope.IP)
                 .build();
     }
 

@@ -16,6 +16,7 @@ import io.crosswatch.core.http.AuthScheme;
 import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.core.http.RateLimit;
 import io.crosswatch.core.http.RateLimitPolicy;
+import io.crosswatch.core.http.RateLimitScope;
 import io.crosswatch.core.http.ServiceClient;
 
 import java.time.Duration;
@@ -102,7 +103,8 @@ public final class TraktConnector implements Connector {
                 .header("trakt-api-key", c -> c.require("clientId"))
                 .header("Content-Type", "application/json")
                 .auth(AuthScheme.bearer("accessToken"))
-                .rateLimit(LIMITS)
+                // Trakt counts authenticated calls per user token.
+                .rateLimit(LIMITS, RateLimitScope.ACCOUNT)
                 .errorMapper(new TraktErrors())
                 .context(context)
                 .build();

@@ -11,6 +11,7 @@ import io.crosswatch.api.scrobble.ScrobbleOutcome;
 import io.crosswatch.api.scrobble.ScrobbleTarget;
 import io.crosswatch.core.http.AuthScheme;
 import io.crosswatch.core.http.HttpToolkit;
+import io.crosswatch.core.http.RateLimitScope;
 import io.crosswatch.core.http.ServiceClient;
 import io.crosswatch.core.http.ServiceResponse;
 import java.time.Instant;
@@ -56,7 +57,8 @@ public final class TraktScrobbleTarget implements ScrobbleTarget {
                 .header("trakt-api-key", c -> c.require("clientId"))
                 .header("Content-Type", "application/json")
                 .auth(AuthScheme.bearer("accessToken"))
-                .rateLimit(TraktConnector.LIMITS)
+                // Trakt counts authenticated calls per user token.
+                .rateLimit(TraktConnector.LIMITS, RateLimitScope.ACCOUNT)
                 .errorMapper(new TraktErrors())
                 .context(context)
                 .build();

@@ -330,7 +330,8 @@ class MdblistConnectorTest {
         new MdblistConnector(toolkit).open(TestContext.of(ProviderConfig.of("mdblist", "default",
                 Map.of("apiKey", KEY, "baseUrl", wm.baseUrl())), time));
 
-        var policy = toolkit.rateLimiter("mdblist", io.crosswatch.core.http.RateLimitPolicy.unlimited()).policy();
+        var policy = toolkit.rateLimiter("mdblist", "default", io.crosswatch.core.http.RateLimitScope.ACCOUNT,
+                io.crosswatch.core.http.RateLimitPolicy.unlimited()).policy();
         assertEquals(io.crosswatch.core.http.RateLimit.perSecond(10),
                 policy.limit(io.crosswatch.core.http.Access.READ).orElseThrow());
         assertEquals(io.crosswatch.core.http.RateLimit.perSecond(1),

@@ -105,6 +105,9 @@ public final class LocalStore implements AutoCloseable {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA foreign_keys=ON");
                 s.execute("PRAGMA busy_timeout=5000");
+                // SQLite's default page cache is 2 MiB: a 100k-item add then evicts and re-reads the
+                // pages of the two random-order key indexes for nearly every row it inserts
+                s.execute("PRAGMA cache_size=-32768");
             }
             migrate(c, abs);
             return new LocalStore(abs, clock, c);
@@ -278,12 +281,29 @@ public final class LocalStore implements AutoCloseable {
     public synchronized WriteResult add(Feature feature, List<MediaItem> items, boolean dryRun) {
         return inTransaction(feature, "add to " + feature.key(), dryRun, () -> {
             List<ItemOutcome> out = new ArrayList<>(items.size());
-            for (MediaItem item : items) {
-                out.add(addOne(feature, item));
+            bulk = items.size() >= BULK_MIN_ITEMS && (long) items.size() * BULK_ROWS_PER_ITEM >= count(feature)
+                    ? BulkKeyIndex.load(db, feature.key(), items.size()) : null;
+            try {
+                for (MediaItem item : items) {
+                    out.add(addOne(feature, item));
+                }
+            } finally {
+                bulk = null;
             }
             return new WriteResult(out);
         });
     }
+
+    /**
+     * A write of at least this many items against a feature of at most {@link #BULK_ROWS_PER_ITEM}
+     * rows per item reads the feature's keys into memory once ({@link BulkKeyIndex}) instead of
+     * looking each item up: one sequential scan is far cheaper than several indexed lookups per
+     * item, but not for a handful of items against a large file.
+     */
+    private static final int BULK_MIN_ITEMS = 64;
+    private static final int BULK_ROWS_PER_ITEM = 10;
+    /** The in-memory key index of the write in progress, or {@code null} to look keys up in the file. */
+    private BulkKeyIndex bulk;
 
     /**
      * Removes items. A history item with a watched date removes that play; without one, every
@@ -390,6 +410,9 @@ public final class LocalStore implements AutoCloseable {
 
     private Set<Long> find(Feature feature, Set<String> keys) throws SQLException {
         Set<Long> rows = new LinkedHashSet<>();
+        if (bulk != null) {
+            return bulk.find(keys, rows);
+        }
         PreparedStatement ps = statement("SELECT row_id FROM item_keys WHERE feature = ? AND key = ?");
         for (String key : keys) {
             ps.setString(1, feature.key());
@@ -423,19 +446,26 @@ public final class LocalStore implements AutoCloseable {
             row = rs.getLong(1);
         }
         PreparedStatement ps = statement("INSERT INTO item_keys(feature, key, row_id) VALUES (?, ?, ?)");
-        for (String key : ItemKeys.stored(feature, item)) {
+        Set<String> keys = ItemKeys.stored(feature, item);
+        for (String key : keys) {
             ps.setString(1, feature.key());
             ps.setString(2, key);
             ps.setLong(3, row);
             ps.addBatch();
         }
         ps.executeBatch();
+        if (bulk != null) {
+            bulk.inserted(row, keys);
+        }
     }
 
     private void deleteRow(long row) throws SQLException {
         PreparedStatement ps = statement("DELETE FROM items WHERE row_id = ?");
         ps.setLong(1, row);
         ps.executeUpdate();
+        if (bulk != null) {
+            bulk.deleted(row);
+        }
     }
 
     private static MediaItem decode(String json) {

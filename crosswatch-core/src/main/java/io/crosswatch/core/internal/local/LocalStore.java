@@ -279,31 +279,79 @@ public final class LocalStore implements AutoCloseable {
      * @return one outcome per item
      */
     public synchronized WriteResult add(Feature feature, List<MediaItem> items, boolean dryRun) {
-        return inTransaction(feature, "add to " + feature.key(), dryRun, () -> {
-            List<ItemOutcome> out = new ArrayList<>(items.size());
-            bulk = items.size() >= BULK_MIN_ITEMS && (long) items.size() * BULK_ROWS_PER_ITEM >= count(feature)
-                    ? BulkKeyIndex.load(db, feature.key(), items.size()) : null;
-            try {
-                for (MediaItem item : items) {
-                    out.add(addOne(feature, item));
+        long[] version = new long[1];
+        WriteResult result;
+        try {
+            result = inTransaction(feature, "add to " + feature.key(), dryRun, () -> {
+                version[0] = featureVersion(feature);
+                bulk = keyIndexFor(feature, items.size(), version[0]);
+                try {
+                    List<ItemOutcome> out = new ArrayList<>(items.size());
+                    for (MediaItem item : items) {
+                        out.add(addOne(feature, item));
+                    }
+                    return new WriteResult(out);
+                } catch (SQLException | RuntimeException e) {
+                    bulk = null;
+                    throw e;
                 }
-            } finally {
-                bulk = null;
-            }
-            return new WriteResult(out);
-        });
+            });
+        } catch (RuntimeException e) {
+            bulk = null;
+            keyIndexes.remove(feature);
+            throw e;
+        }
+        if (bulk != null && !dryRun) {
+            // the index now holds exactly what this commit left in the file, under the counter it left
+            boolean changed = result.count(Outcome.ADDED) + result.count(Outcome.UPDATED) + result.count(Outcome.REMOVED) > 0;
+            keyIndexes.put(feature, new KeptIndex(bulk, changed ? version[0] + 1 : version[0]));
+        } else {
+            keyIndexes.remove(feature);
+        }
+        bulk = null;
+        return result;
     }
 
     /**
-     * A write of at least this many items against a feature of at most {@link #BULK_ROWS_PER_ITEM}
-     * rows per item reads the feature's keys into memory once ({@link BulkKeyIndex}) instead of
-     * looking each item up: one sequential scan is far cheaper than several indexed lookups per
-     * item, but not for a handful of items against a large file.
+     * The in-memory key index for a write of {@code items} items, or {@code null} to look keys up in
+     * the file. The index a previous write left is reused while the feature's change counter shows
+     * no other write since. Otherwise the feature's keys are read into memory once enough items have
+     * been written (this call plus earlier small ones) to pay for the scan: one sequential scan
+     * costs about as much as {@link #BULK_ROWS_PER_ITEM} rows' worth of per-item lookups. A
+     * sync run writes in chunks of 1000, so a 100k-item run pays one scan, not 100k × keys lookups.
      */
+    private BulkKeyIndex keyIndexFor(Feature feature, int items, long version) throws SQLException {
+        KeptIndex kept = keyIndexes.remove(feature);
+        if (kept != null && kept.version() == version) {
+            return kept.index();
+        }
+        int written = itemsSinceScan.merge(feature, items, Integer::sum);
+        if (items < BULK_MIN_ITEMS || (long) written * BULK_ROWS_PER_ITEM < count(feature)) {
+            return null;
+        }
+        itemsSinceScan.remove(feature);
+        return BulkKeyIndex.load(db, feature.key(), items);
+    }
+
+    private long featureVersion(Feature feature) throws SQLException {
+        PreparedStatement ps = statement("SELECT COALESCE((SELECT version FROM feature_versions WHERE feature = ?), 0)");
+        ps.setString(1, feature.key());
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private static final int BULK_MIN_ITEMS = 64;
     private static final int BULK_ROWS_PER_ITEM = 10;
     /** The in-memory key index of the write in progress, or {@code null} to look keys up in the file. */
     private BulkKeyIndex bulk;
+    /** A feature's key index as the last write committed it, valid while the change counter is {@code version}. */
+    private record KeptIndex(BulkKeyIndex index, long version) {
+    }
+    private final Map<Feature, KeptIndex> keyIndexes = new java.util.EnumMap<>(Feature.class);
+    /** Items written per feature by lookups since its keys were last scanned. */
+    private final Map<Feature, Integer> itemsSinceScan = new java.util.EnumMap<>(Feature.class);
 
     /**
      * Removes items. A history item with a watched date removes that play; without one, every
@@ -535,6 +583,7 @@ public final class LocalStore implements AutoCloseable {
             }
         }
         statements.clear();
+        keyIndexes.clear();
         closeQuietly(db);
     }
 }

@@ -35,7 +35,15 @@ final class BulkKeyIndex {
      * @throws SQLException when the scan fails
      */
     static BulkKeyIndex load(Connection db, String feature, int expectedNewRows) throws SQLException {
-        Map<String, List<Long>> rows = new HashMap<>();
+        int stored;
+        try (PreparedStatement ps = db.prepareStatement("SELECT COUNT(*) FROM item_keys WHERE feature = ?")) {
+            ps.setString(1, feature);
+            try (ResultSet rs = ps.executeQuery()) {
+                stored = rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+        // sized once for the stored keys plus about five per new row: no rehashing while filling
+        Map<String, List<Long>> rows = new HashMap<>(Math.max(16, (int) ((stored + expectedNewRows * 5L) * 4 / 3)));
         try (PreparedStatement ps = db.prepareStatement("SELECT key, row_id FROM item_keys WHERE feature = ? ORDER BY rowid")) {
             ps.setString(1, feature);
             try (ResultSet rs = ps.executeQuery()) {
@@ -44,13 +52,12 @@ final class BulkKeyIndex {
                 }
             }
         }
-        Map<String, List<Long>> sized = new HashMap<>(Math.max(16, (rows.size() + expectedNewRows * 5) * 4 / 3));
-        sized.putAll(rows);
-        return new BulkKeyIndex(sized);
+        return new BulkKeyIndex(rows);
     }
 
     /**
      * @param keys keys to look up
+     * @param into where the rows are added
      * @return the live rows stored under any of them: per key in stored order, keys in the given order
      */
     Set<Long> find(Set<String> keys, Set<Long> into) {

@@ -80,6 +80,9 @@ public final class IdentityGraph {
         return items++;
     }
 
+    private long[] packedScratch;
+    private byte[] countScratch;
+
     /** Lists at least this long have their tokens computed in parallel before linking. */
     static final int PARALLEL_THRESHOLD = 20_000;
     private static final int INLINE = 4;
@@ -101,8 +104,13 @@ public final class IdentityGraph {
             }
             return start;
         }
-        long[] packed = new long[n * INLINE];
-        byte[] count = new byte[n];
+        // one pair of token buffers serves every list of the run (a run adds four or more lists)
+        if (countScratch == null || countScratch.length < n) {
+            packedScratch = new long[n * INLINE];
+            countScratch = new byte[n];
+        }
+        long[] packed = packedScratch;
+        byte[] count = countScratch;
         java.util.stream.IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
             Tokens t = new Tokens();
             int to = Math.min(n, (c + 1) * CHUNK);

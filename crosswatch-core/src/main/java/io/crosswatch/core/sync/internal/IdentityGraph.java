@@ -83,6 +83,19 @@ public final class IdentityGraph {
     private long[] packedScratch;
     private byte[] countScratch;
 
+    /**
+     * Sizes the token buffers of {@link #addAll} for the longest list to come, so they are
+     * allocated once per run instead of each time a list is longer than the ones before it.
+     *
+     * @param longestList the length of the longest list that will be added
+     */
+    public void reserveForLists(int longestList) {
+        if (longestList >= PARALLEL_THRESHOLD && (countScratch == null || countScratch.length < longestList)) {
+            packedScratch = new long[longestList * INLINE];
+            countScratch = new byte[longestList];
+        }
+    }
+
     /** Lists at least this long have their tokens computed in parallel before linking. */
     static final int PARALLEL_THRESHOLD = 20_000;
     private static final int INLINE = 4;

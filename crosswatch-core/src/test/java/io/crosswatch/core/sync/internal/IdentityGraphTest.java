@@ -91,9 +91,15 @@ class IdentityGraphTest {
         IdentityGraph single = new IdentityGraph(all.size());
         all.forEach(single::add);
         single.freeze();
+        IdentityGraph reserved = new IdentityGraph(16);
+        reserved.reserveForLists(list.size());
+        reserved.addAll(list);
+        reserved.addAll(later);
+        reserved.freeze();
         list = all;
         for (int i = 0; i < list.size(); i++) {
             assertEquals(single.cluster(i), bulk.cluster(i), "item " + i);
+            assertEquals(single.cluster(i), reserved.cluster(i), "item " + i + " (reserved buffers)");
             assertEquals(single.weak(i), bulk.weak(i));
         }
     }

@@ -358,9 +358,10 @@ class LocalTrackerConnectorTest {
     }
 
     /**
-     * A large write matches against the feature's keys held in memory; a one-item write looks each
-     * key up in the file. Both must give the same outcomes and leave the same rows, on a mix with
-     * duplicates inside the batch, changed ratings, id-less titles (some ambiguous) and episodes.
+     * A large write, in chunks as a sync run sends it and with another writer in between, must give
+     * the same outcomes and leave the same rows as item-by-item writes, on a mix with duplicates
+     * inside the batch, changed ratings, id-less titles (some ambiguous) and episodes. Guards any
+     * set-based bulk path against drifting from the one-item semantics.
      */
     @Test
     void aBulkWriteAnswersExactlyAsItemByItemWrites() {
@@ -404,8 +405,7 @@ class LocalTrackerConnectorTest {
                 assertEquals(expected.subList(0, 200), bulk.add(feature, batch.subList(0, 200), true).outcomes(),
                         feature.key() + " (dry run)");
                 assertEquals(seeded, bulk.items(feature), feature.key() + ": a dry run writes nothing");
-                // written in chunks, as a sync run does: the key index one chunk leaves is reused by the
-                // next, unless another writer changed the feature in between (then it is read again)
+                // written in chunks, as a sync run does, with another writer changing the feature in between
                 List<WriteResult.ItemOutcome> outcomes = new java.util.ArrayList<>();
                 for (int from = 0; from < batch.size(); from += 100) {
                     if (from == 200) {

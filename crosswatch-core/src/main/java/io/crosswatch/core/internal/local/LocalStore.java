@@ -105,8 +105,7 @@ public final class LocalStore implements AutoCloseable {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA foreign_keys=ON");
                 s.execute("PRAGMA busy_timeout=5000");
-                // SQLite's default page cache is 2 MiB: a 100k-item add then evicts and re-reads the
-                // pages of the two random-order key indexes for nearly every row it inserts
+                // above SQLite's 2 MiB default, which is smaller than a 100k-item tracker's key index
                 s.execute("PRAGMA cache_size=-32768");
             }
             migrate(c, abs);
@@ -279,79 +278,14 @@ public final class LocalStore implements AutoCloseable {
      * @return one outcome per item
      */
     public synchronized WriteResult add(Feature feature, List<MediaItem> items, boolean dryRun) {
-        long[] version = new long[1];
-        WriteResult result;
-        try {
-            result = inTransaction(feature, "add to " + feature.key(), dryRun, () -> {
-                version[0] = featureVersion(feature);
-                bulk = keyIndexFor(feature, items.size(), version[0]);
-                try {
-                    List<ItemOutcome> out = new ArrayList<>(items.size());
-                    for (MediaItem item : items) {
-                        out.add(addOne(feature, item));
-                    }
-                    return new WriteResult(out);
-                } catch (SQLException | RuntimeException e) {
-                    bulk = null;
-                    throw e;
-                }
-            });
-        } catch (RuntimeException e) {
-            bulk = null;
-            keyIndexes.remove(feature);
-            throw e;
-        }
-        if (bulk != null && !dryRun) {
-            // the index now holds exactly what this commit left in the file, under the counter it left
-            boolean changed = result.count(Outcome.ADDED) + result.count(Outcome.UPDATED) + result.count(Outcome.REMOVED) > 0;
-            keyIndexes.put(feature, new KeptIndex(bulk, changed ? version[0] + 1 : version[0]));
-        } else {
-            keyIndexes.remove(feature);
-        }
-        bulk = null;
-        return result;
+        return inTransaction(feature, "add to " + feature.key(), dryRun, () -> {
+            List<ItemOutcome> out = new ArrayList<>(items.size());
+            for (MediaItem item : items) {
+                out.add(addOne(feature, item));
+            }
+            return new WriteResult(out);
+        });
     }
-
-    /**
-     * The in-memory key index for a write of {@code items} items, or {@code null} to look keys up in
-     * the file. The index a previous write left is reused while the feature's change counter shows
-     * no other write since. Otherwise the feature's keys are read into memory once enough items have
-     * been written (this call plus earlier small ones) to pay for the scan: one sequential scan
-     * costs about as much as {@link #BULK_ROWS_PER_ITEM} rows' worth of per-item lookups. A
-     * sync run writes in chunks of 1000, so a 100k-item run pays one scan, not 100k × keys lookups.
-     */
-    private BulkKeyIndex keyIndexFor(Feature feature, int items, long version) throws SQLException {
-        KeptIndex kept = keyIndexes.remove(feature);
-        if (kept != null && kept.version() == version) {
-            return kept.index();
-        }
-        int written = itemsSinceScan.merge(feature, items, Integer::sum);
-        if (items < BULK_MIN_ITEMS || (long) written * BULK_ROWS_PER_ITEM < count(feature)) {
-            return null;
-        }
-        itemsSinceScan.remove(feature);
-        return BulkKeyIndex.load(db, feature.key(), items);
-    }
-
-    private long featureVersion(Feature feature) throws SQLException {
-        PreparedStatement ps = statement("SELECT COALESCE((SELECT version FROM feature_versions WHERE feature = ?), 0)");
-        ps.setString(1, feature.key());
-        try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static final int BULK_MIN_ITEMS = 64;
-    private static final int BULK_ROWS_PER_ITEM = 10;
-    /** The in-memory key index of the write in progress, or {@code null} to look keys up in the file. */
-    private BulkKeyIndex bulk;
-    /** A feature's key index as the last write committed it, valid while the change counter is {@code version}. */
-    private record KeptIndex(BulkKeyIndex index, long version) {
-    }
-    private final Map<Feature, KeptIndex> keyIndexes = new java.util.EnumMap<>(Feature.class);
-    /** Items written per feature by lookups since its keys were last scanned. */
-    private final Map<Feature, Integer> itemsSinceScan = new java.util.EnumMap<>(Feature.class);
 
     /**
      * Removes items. A history item with a watched date removes that play; without one, every
@@ -458,9 +392,6 @@ public final class LocalStore implements AutoCloseable {
 
     private Set<Long> find(Feature feature, Set<String> keys) throws SQLException {
         Set<Long> rows = new LinkedHashSet<>();
-        if (bulk != null) {
-            return bulk.find(keys, rows);
-        }
         PreparedStatement ps = statement("SELECT row_id FROM item_keys WHERE feature = ? AND key = ?");
         for (String key : keys) {
             ps.setString(1, feature.key());
@@ -494,26 +425,19 @@ public final class LocalStore implements AutoCloseable {
             row = rs.getLong(1);
         }
         PreparedStatement ps = statement("INSERT INTO item_keys(feature, key, row_id) VALUES (?, ?, ?)");
-        Set<String> keys = ItemKeys.stored(feature, item);
-        for (String key : keys) {
+        for (String key : ItemKeys.stored(feature, item)) {
             ps.setString(1, feature.key());
             ps.setString(2, key);
             ps.setLong(3, row);
             ps.addBatch();
         }
         ps.executeBatch();
-        if (bulk != null) {
-            bulk.inserted(row, keys);
-        }
     }
 
     private void deleteRow(long row) throws SQLException {
         PreparedStatement ps = statement("DELETE FROM items WHERE row_id = ?");
         ps.setLong(1, row);
         ps.executeUpdate();
-        if (bulk != null) {
-            bulk.deleted(row);
-        }
     }
 
     private static MediaItem decode(String json) {
@@ -583,7 +507,6 @@ public final class LocalStore implements AutoCloseable {
             }
         }
         statements.clear();
-        keyIndexes.clear();
         closeQuietly(db);
     }
 }

@@ -34,7 +34,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
+// The 1M inputs alone (4M MediaItems: two sides, two baselines) hold about 1.85 GB of heap; the
+// planner has to fit in what is left of 2.5 GiB, i.e. it works in well under 1 GiB of its own.
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2560m"})
 public class PlannerBenchmark {
 
     /** Items per side. */

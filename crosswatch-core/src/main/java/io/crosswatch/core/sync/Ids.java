@@ -153,8 +153,8 @@ public final class Ids {
             String best = best(item.ids(), type.key());
             return best != null ? new ItemKey(best, false) : new ItemKey(weakKey(item), true);
         }
-        String suffix = type == MediaType.SEASON ? String.format(Locale.ROOT, "#s%02d", item.season().orElse(0))
-                : String.format(Locale.ROOT, "#s%02de%02d", item.season().orElse(0), item.episode().orElse(0));
+        String suffix = type == MediaType.SEASON ? "#s" + twoDigits(item.season().orElse(0))
+                : "#s" + twoDigits(item.season().orElse(0)) + "e" + twoDigits(item.episode().orElse(0));
         String show = best(item.showIds(), "show");
         if (show != null) {
             return new ItemKey(show + suffix, false);
@@ -250,9 +250,16 @@ public final class Ids {
         }
         String show = weakTitleKey(item.showTitle().or(item::title).orElse(""));
         return item.type() == MediaType.SEASON
-                ? String.format(Locale.ROOT, "show:title:%s#s%02d", show, item.season().orElse(0))
-                : String.format(Locale.ROOT, "show:title:%s#s%02de%02d", show, item.season().orElse(0),
-                        item.episode().orElse(0));
+                ? "show:title:" + show + "#s" + twoDigits(item.season().orElse(0))
+                : "show:title:" + show + "#s" + twoDigits(item.season().orElse(0)) + "e" + twoDigits(item.episode().orElse(0));
+    }
+
+    /**
+     * What {@code String.format(Locale.ROOT, "%02d", n)} gives, without a formatter: keys are built
+     * for every episode of every run (hundreds of thousands), where the formatter dominated.
+     */
+    static String twoDigits(int n) {
+        return n >= 0 && n < 10 ? "0" + n : Integer.toString(n);
     }
 
     private static String namespaceOfAgent(String agent) {

@@ -54,13 +54,18 @@ public final class Planner {
      */
     public static Plan plan(PlanInput input) {
         int total = 0;
+        int longest = 0;
         for (FeatureInput f : input.features().values()) {
-            total += f.source().items().size() + f.target().items().size()
-                    + f.source().baseline().map(List::size).orElse(0) + f.target().baseline().map(List::size).orElse(0);
+            int sourceBase = f.source().baseline().map(List::size).orElse(0);
+            int targetBase = f.target().baseline().map(List::size).orElse(0);
+            total += f.source().items().size() + f.target().items().size() + sourceBase + targetBase;
+            longest = Math.max(longest, Math.max(Math.max(f.source().items().size(), f.target().items().size()),
+                    Math.max(sourceBase, targetBase)));
         }
         GuardState guards = input.guards();
         total += guards.tombstones().size() + guards.unresolved().size() + guards.phantoms().size();
         Universe u = new Universe(total);
+        u.graph.reserveForLists(longest);
         Map<Feature, Slices> slices = new EnumMap<>(Feature.class);
         // a baseline joins the graph only when the mode infers something from it (or it completes a
         // delta read): an add-only run over 1M items then links 2M items, not 4M

@@ -356,4 +356,70 @@ class LocalTrackerConnectorTest {
             assertEquals(many, t.items(Feature.RATINGS));
         }
     }
+
+    /**
+     * A large write, in chunks as a sync run sends it and with another writer in between, must give
+     * the same outcomes and leave the same rows as item-by-item writes, on a mix with duplicates
+     * inside the batch, changed ratings, id-less titles (some ambiguous) and episodes. Guards any
+     * set-based bulk path against drifting from the one-item semantics.
+     */
+    @Test
+    void aBulkWriteAnswersExactlyAsItemByItemWrites() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(42);
+        List<MediaItem> seed = new java.util.ArrayList<>();
+        List<MediaItem> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            int n = r.nextInt(150);
+            MediaItem.Builder b;
+            switch (r.nextInt(5)) {
+                case 0 -> b = MediaItem.builder(MediaType.MOVIE).title("Film " + n % 40).year(2000 + n % 3)
+                        .ids(MediaIds.of("imdb", "tt" + (2_000_000 + n)));
+                case 1 -> b = MediaItem.builder(MediaType.MOVIE).title("Film " + n % 40).year(2000 + n % 3)
+                        .ids(MediaIds.of("tmdb", String.valueOf(500 + n), "imdb", "tt" + (2_000_000 + n)));
+                case 2 -> b = MediaItem.builder(MediaType.MOVIE).title("Film " + n % 40).year(2000 + n % 3);
+                case 3 -> b = MediaItem.builder(MediaType.EPISODE).showTitle("Show " + n % 7)
+                        .showIds(MediaIds.of("tvdb", String.valueOf(70 + n % 7))).season(1).episode(1 + n % 9);
+                default -> b = MediaItem.builder(MediaType.SHOW).title("Series " + n % 30).year(1990 + n % 2)
+                        .ids(n % 2 == 0 ? MediaIds.of("tmdb", String.valueOf(500 + n)) : MediaIds.empty());
+            }
+            b.rating(1 + r.nextInt(10)).watchedAt(T0.minusSeconds(60L * r.nextInt(5))).list("list " + n % 2);
+            (i < 100 ? seed : batch).add(b.build());
+        }
+        for (Feature feature : List.of(Feature.RATINGS, Feature.WATCHLIST, Feature.HISTORY, Feature.PLAYLISTS)) {
+            try (LocalTracker bulk = LocalTracker.open(dir.resolve("bulk-" + feature.key() + ".db"), CLOCK);
+                 LocalTracker single = LocalTracker.open(dir.resolve("single-" + feature.key() + ".db"), CLOCK)) {
+                for (MediaItem item : seed) {
+                    bulk.add(feature, List.of(item), false);
+                    single.add(feature, List.of(item), false);
+                }
+                List<MediaItem> seeded = bulk.items(feature);
+                // another writer changes the feature before item 200 (a re-rating of that item)
+                MediaItem other = batch.get(200).toBuilder().rating(batch.get(200).rating().orElse(1) % 10 + 1).build();
+                List<WriteResult.ItemOutcome> expected = new java.util.ArrayList<>();
+                for (int i = 0; i < batch.size(); i++) {
+                    if (i == 200) {
+                        single.add(feature, List.of(other), false);
+                    }
+                    expected.addAll(single.add(feature, List.of(batch.get(i)), false).outcomes());
+                }
+                assertEquals(expected.subList(0, 200), bulk.add(feature, batch.subList(0, 200), true).outcomes(),
+                        feature.key() + " (dry run)");
+                assertEquals(seeded, bulk.items(feature), feature.key() + ": a dry run writes nothing");
+                // written in chunks, as a sync run does, with another writer changing the feature in between
+                List<WriteResult.ItemOutcome> outcomes = new java.util.ArrayList<>();
+                for (int from = 0; from < batch.size(); from += 100) {
+                    if (from == 200) {
+                        try (LocalTracker another = LocalTracker.open(dir.resolve("bulk-" + feature.key() + ".db"), CLOCK)) {
+                            another.add(feature, List.of(other), false);
+                        }
+                    }
+                    outcomes.addAll(bulk.add(feature, batch.subList(from, Math.min(batch.size(), from + 100)), false).outcomes());
+                }
+                assertEquals(expected, outcomes, feature.key());
+                assertEquals(single.items(feature), bulk.items(feature), feature.key());
+                assertTrue(expected.stream().anyMatch(o -> o.outcome() == Outcome.ADDED), feature.key());
+                assertTrue(expected.stream().anyMatch(o -> o.outcome() != Outcome.ADDED), feature.key());
+            }
+        }
+    }
 }

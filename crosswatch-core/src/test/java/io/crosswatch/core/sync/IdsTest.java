@@ -124,4 +124,13 @@ class IdsTest {
     void hugeIdsFallBackToTheSameStringForm() {
         assertEquals(List.of("trakt:m:99999999999"), Ids.tokens(movie("trakt", "99999999999")));
     }
+
+    @Test
+    void twoDigitsIsTheFormattersPadding() {
+        for (int n = -120; n <= 1200; n++) {
+            assertEquals(String.format(java.util.Locale.ROOT, "%02d", n), Ids.twoDigits(n), "n=" + n);
+        }
+        assertEquals("show:tmdb:1399#s01e09", Ids.key(MediaItem.builder(MediaType.EPISODE)
+                .showIds(MediaIds.of("tmdb", "1399")).season(1).episode(9).build()).value());
+    }
 }

@@ -98,6 +98,8 @@ public final class LocalStore implements AutoCloseable {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA foreign_keys=ON");
                 s.execute("PRAGMA busy_timeout=5000");
+                // above SQLite's 2 MiB default, which is smaller than a 100k-item tracker's key index
+                s.execute("PRAGMA cache_size=-32768");
             }
             migrate(c, abs);
             return new LocalStore(abs, clock, c);

@@ -33,8 +33,11 @@ public final class IdentityGraph {
     /** @param expectedItems a sizing hint */
     public IdentityGraph(int expectedItems) {
         int n = Math.max(16, expectedItems);
-        packedNodes = new LongIntMap(n * 2);
-        parent = new int[n * 2];
+        // A run's lists mostly name the same titles (each side now and at its baseline), so there are
+        // far fewer distinct tokens than items times ids; a table sized for every item would only
+        // spread the probes over more memory. The map and the parent array grow when needed.
+        packedNodes = new LongIntMap(n / 2);
+        parent = new int[n];
         itemNode = new int[n];
         itemWeak = new boolean[n];
     }
@@ -77,6 +80,22 @@ public final class IdentityGraph {
         return items++;
     }
 
+    private long[] packedScratch;
+    private byte[] countScratch;
+
+    /**
+     * Sizes the token buffers of {@link #addAll} for the longest list to come, so they are
+     * allocated once per run instead of each time a list is longer than the ones before it.
+     *
+     * @param longestList the length of the longest list that will be added
+     */
+    public void reserveForLists(int longestList) {
+        if (longestList >= PARALLEL_THRESHOLD && (countScratch == null || countScratch.length < longestList)) {
+            packedScratch = new long[longestList * INLINE];
+            countScratch = new byte[longestList];
+        }
+    }
+
     /** Lists at least this long have their tokens computed in parallel before linking. */
     static final int PARALLEL_THRESHOLD = 20_000;
     private static final int INLINE = 4;
@@ -98,8 +117,13 @@ public final class IdentityGraph {
             }
             return start;
         }
-        long[] packed = new long[n * INLINE];
-        byte[] count = new byte[n];
+        // one pair of token buffers serves every list of the run (a run adds four or more lists)
+        if (countScratch == null || countScratch.length < n) {
+            packedScratch = new long[n * INLINE];
+            countScratch = new byte[n];
+        }
+        long[] packed = packedScratch;
+        byte[] count = countScratch;
         java.util.stream.IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
             Tokens t = new Tokens();
             int to = Math.min(n, (c + 1) * CHUNK);
@@ -113,15 +137,50 @@ public final class IdentityGraph {
                 count[i] = (byte) t.packedCount();
             }
         });
-        for (int i = 0; i < n; i++) {
-            if (count[i] < 0) {
-                add(list.get(i));
-            } else {
-                addPacked(packed, i * INLINE, count[i]);
+        for (int from = 0; from < n; from += BLOCK) {
+            int to = Math.min(n, from + BLOCK);
+            prefetch(packed, count, from, to);
+            for (int i = from; i < to; i++) {
+                if (count[i] < 0) {
+                    add(list.get(i));
+                } else {
+                    addPacked(packed, i * INLINE, count[i]);
+                }
             }
         }
         return start;
     }
+
+    /**
+     * Touches the hash slots, then the union-find parents, of a block of items' tokens before they
+     * are linked. At a million items the table and the parents are far larger than the caches and
+     * each token costs one or two cache misses; loads that do not depend on each other overlap, so
+     * the linking loop that follows (whose steps do depend on each other) finds its data cached.
+     * Changes nothing: the result only keeps the JIT from dropping the loads.
+     */
+    private void prefetch(long[] packed, byte[] count, int from, int to) {
+        long sink = 0;
+        for (int i = from; i < to; i++) {
+            if (count[i] > 0) {
+                sink += packedNodes.touch(packed, i * INLINE, i * INLINE + count[i]);
+            }
+        }
+        int[] p = parent;
+        for (int i = from; i < to; i++) {
+            for (int j = i * INLINE; j < i * INLINE + Math.max(0, count[i]); j++) {
+                int node = packedNodes.get(packed[j], -1);
+                if (node >= 0) {
+                    sink += p[node];
+                }
+            }
+        }
+        prefetchSink += sink;
+    }
+
+    /** Items per prefetched block: enough independent loads to overlap, few enough to stay cached. */
+    private static final int BLOCK = 64;
+    /** Where {@link #prefetch} leaves its result, so the loads are not dead code. */
+    private long prefetchSink;
 
     private void addPacked(long[] packed, int from, int count) {
         if (frozen) {

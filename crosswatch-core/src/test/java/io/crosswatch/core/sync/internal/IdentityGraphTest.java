@@ -79,14 +79,27 @@ class IdentityGraphTest {
                 default -> list.add(MediaItem.builder(MediaType.MOVIE).title("Untitled " + (i % 50)).build());
             }
         }
-        IdentityGraph bulk = new IdentityGraph(list.size());
+        // several lists, the later ones shorter (they reuse the first one's token buffers) and
+        // sharing its ids; a graph sized far too small, so the table and parents grow mid-run
+        java.util.List<MediaItem> later = list.subList(7, list.size() - 3000);
+        java.util.List<MediaItem> all = new java.util.ArrayList<>(list);
+        all.addAll(later);
+        IdentityGraph bulk = new IdentityGraph(16);
         bulk.addAll(list);
+        bulk.addAll(later);
         bulk.freeze();
-        IdentityGraph single = new IdentityGraph(list.size());
-        list.forEach(single::add);
+        IdentityGraph single = new IdentityGraph(all.size());
+        all.forEach(single::add);
         single.freeze();
+        IdentityGraph reserved = new IdentityGraph(16);
+        reserved.reserveForLists(list.size());
+        reserved.addAll(list);
+        reserved.addAll(later);
+        reserved.freeze();
+        list = all;
         for (int i = 0; i < list.size(); i++) {
             assertEquals(single.cluster(i), bulk.cluster(i), "item " + i);
+            assertEquals(single.cluster(i), reserved.cluster(i), "item " + i + " (reserved buffers)");
             assertEquals(single.weak(i), bulk.weak(i));
         }
     }

@@ -12,6 +12,7 @@ import io.crosswatch.api.scrobble.ScrobbleTarget;
 import io.crosswatch.core.http.AuthScheme;
 import io.crosswatch.core.http.HttpToolkit;
 import io.crosswatch.core.http.RateLimitScope;
+import io.crosswatch.core.http.RetryPolicy;
 import io.crosswatch.core.http.ServiceClient;
 import io.crosswatch.core.http.ServiceResponse;
 import java.time.Instant;
@@ -24,6 +25,10 @@ import java.util.Optional;
  * stop means Trakt recorded the item moments ago (its body says when) and counts as recorded; a
  * {@code 422} means too little progress and is ignored. Uses the {@code trakt} config block
  * ({@code clientId}, {@code accessToken}, optional {@code baseUrl}).
+ *
+ * <p>Never waits inline: a {@code 429} fails at once as {@link io.crosswatch.api.RateLimitedException}
+ * with the server's {@code Retry-After} and a {@code 5xx} as a retryable {@link ProviderException},
+ * so the scrobble queue redelivers later instead of the caller's thread sleeping.
  */
 public final class TraktScrobbleTarget implements ScrobbleTarget {
 
@@ -59,6 +64,10 @@ public final class TraktScrobbleTarget implements ScrobbleTarget {
                 .auth(AuthScheme.bearer("accessToken"))
                 // Trakt counts authenticated calls per user token.
                 .rateLimit(TraktConnector.LIMITS, RateLimitScope.ACCOUNT)
+                // One attempt: a 429 or 5xx goes back to the scrobble queue, which redelivers in
+                // order at the server's Retry-After. Waiting here (up to 15 min by default) would
+                // hold the watcher thread and every event behind it.
+                .retry(RetryPolicy.none())
                 .errorMapper(new TraktErrors())
                 .context(context)
                 .build();

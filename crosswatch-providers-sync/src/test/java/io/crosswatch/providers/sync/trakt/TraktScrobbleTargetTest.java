@@ -14,17 +14,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.crosswatch.api.ProviderException;
+import io.crosswatch.api.RateLimitedException;
+import io.crosswatch.api.scrobble.ScrobbleEvent;
+import io.crosswatch.api.sync.Endpoint;
 import io.crosswatch.api.media.MediaIds;
 import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.scrobble.ScrobbleOutcome;
+import io.crosswatch.core.PlatformManager;
+import io.crosswatch.core.config.ConfigStore;
 import io.crosswatch.core.http.HttpToolkit;
+import io.crosswatch.core.scrobble.ScrobbleManager;
+import io.crosswatch.core.scrobble.ScrobbleResult;
+import io.crosswatch.core.scrobble.ScrobbleSettings;
+import io.crosswatch.core.state.InMemoryStateStore;
+import io.crosswatch.core.state.QueuedScrobble;
 import io.crosswatch.testkit.TestContext;
 import io.crosswatch.testkit.VirtualTime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class TraktScrobbleTargetTest {
 
@@ -33,6 +49,14 @@ class TraktScrobbleTargetTest {
 
     final VirtualTime time = VirtualTime.create();
     final TraktScrobbleTarget target = new TraktScrobbleTarget(HttpToolkit.builder().clock(time.clock()).sleeper(time.sleeper()).build());
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void reset() {
+        wm.resetAll();
+    }
 
     TestContext ctx() {
         return TestContext.of(TraktFixtures.config(wm.baseUrl(), Map.of()), time);
@@ -78,5 +102,56 @@ class TraktScrobbleTargetTest {
         ProviderException e = assertThrows(ProviderException.class, () -> target.pause(ctx(), TraktFixtures.tron(), 40));
         assertTrue(e.retryable(), e.toString());
         assertFalse(e.getMessage().contains(FakeTrakt.FIRST_ACCESS));
+    }
+
+    @Test
+    void anOutageIsNotRetriedInline() {
+        wm.stubFor(post(urlEqualTo("/scrobble/stop")).willReturn(aResponse().withStatus(502)));
+        ProviderException e = assertThrows(ProviderException.class, () -> target.stop(ctx(), TraktFixtures.tron(), 95));
+        assertTrue(e.retryable(), e.toString());
+        wm.verify(exactly(1), postRequestedFor(urlEqualTo("/scrobble/stop")));
+        assertEquals(Duration.ZERO, time.slept(), "the scrobble queue retries, not this thread");
+    }
+
+    @Test
+    void aRateLimitFailsAtOnceAndTheQueueRetriesAtTheServersRetryAfter() throws Exception {
+        wm.stubFor(post(urlEqualTo("/scrobble/stop")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "300")));
+        RateLimitedException e = assertThrows(RateLimitedException.class, () -> target.stop(ctx(), TraktFixtures.tron(), 95));
+        assertEquals(Duration.ofSeconds(300), e.retryAfter().orElseThrow());
+        wm.verify(exactly(1), postRequestedFor(urlEqualTo("/scrobble/stop")));
+        assertTrue(time.sleeps().stream().noneMatch(d -> d.compareTo(Duration.ofSeconds(1)) > 0),
+                "the sleeper is never asked for the Retry-After: " + time.sleeps());
+
+        // through the manager: the stop is queued for now + Retry-After (longer than its 30 s backoff)
+        Path cfg = dir.resolve("config.json");
+        Files.writeString(cfg, "{\"providers\":{\"trakt\":{\"clientId\":\"" + FakeTrakt.CLIENT_ID + "\",\"accessToken\":\""
+                + FakeTrakt.FIRST_ACCESS + "\",\"baseUrl\":\"" + wm.baseUrl() + "\"}}}");
+        PlatformManager platform = PlatformManager.builder().autoDiscovery(false).configStore(ConfigStore.open(cfg))
+                .clock(time.clock()).sleeper(time.sleeper()).register(target).build();
+        InMemoryStateStore store = new InMemoryStateStore();
+        ScrobbleManager manager = ScrobbleManager.builder().platform(platform).store(store)
+                .settings(ScrobbleSettings.builder().target(Endpoint.parse("trakt")).build()).build();
+        Duration sleptBefore = time.slept();
+        Instant now = time.clock().instant();
+        List<ScrobbleResult> r = manager.onEvent(new ScrobbleEvent(ScrobbleEvent.Kind.STOP, TraktFixtures.tron(), 95, null, now,
+                "plex", "alice", "Home", "Movies"));
+        assertEquals(ScrobbleResult.Status.QUEUED, r.get(0).status(), r.toString());
+        assertTrue(time.slept().minus(sleptBefore).compareTo(Duration.ofSeconds(1)) <= 0, "no inline wait: " + time.sleeps());
+        Instant after = time.clock().instant();
+        List<QueuedScrobble> queued = store.queued("trakt");
+        assertEquals(1, queued.size());
+        assertEquals(after.plusSeconds(300), queued.get(0).nextAttemptAt());
+        assertEquals(queued.get(0).nextAttemptAt(), manager.nextDue().orElseThrow());
+        wm.verify(exactly(2), postRequestedFor(urlEqualTo("/scrobble/stop")));
+
+        // not due yet: nothing is sent; at the Retry-After it is delivered
+        time.advance(Duration.ofSeconds(299));
+        assertTrue(manager.deliverDue().isEmpty());
+        wm.stubFor(post(urlEqualTo("/scrobble/stop")).willReturn(aResponse().withStatus(201)
+                .withBody("{\"id\":1,\"action\":\"scrobble\",\"progress\":95}")));
+        time.advance(Duration.ofSeconds(1));
+        List<ScrobbleResult> delivered = manager.deliverDue();
+        assertEquals(ScrobbleResult.Status.RECORDED, delivered.get(0).status(), delivered.toString());
+        assertEquals(0, manager.queuedCount());
     }
 }

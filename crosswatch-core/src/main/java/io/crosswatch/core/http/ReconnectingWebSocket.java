@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -34,8 +36,13 @@ import okhttp3.WebSocketListener;
  * message that reaches a log or {@link #status()} is scrubbed of the URL and the registered
  * {@linkplain Builder#secret secret values}.
  *
- * <p>Handler calls are serialized (one lock), from OkHttp's reader thread (open, messages) and
- * this class's thread (ticks, disconnects).
+ * <p>Handler calls are serialized and ordered: by default they run one at a time on this
+ * socket's own handler thread, never on OkHttp's reader thread, so a slow handler (a scrobble
+ * target answering slowly) does not stop frames, pongs and close frames from being read. That
+ * queue is bounded ({@link Builder#handlerQueue}): when it is full the oldest message the handler
+ * calls {@linkplain Handler#isPeriodic periodic} is dropped with a warning; other calls are never
+ * dropped. Ticks are not queued while one is waiting. {@link #close()} lets queued calls finish
+ * (a few seconds at most) and ends the handler thread.
  *
  * @since 0.1
  */
@@ -77,6 +84,19 @@ public final class ReconnectingWebSocket implements AutoCloseable {
          */
         default void onDisconnected(Instant now) {
         }
+
+        /**
+         * Whether a message only repeats what the handler knows (a periodic progress report), so
+         * it may be dropped when the handler has fallen behind. Called on OkHttp's reader thread
+         * before the message is queued: it must be quick and must not touch the handler's state.
+         * Messages that may start, pause or stop something must answer {@code false}.
+         *
+         * @param text the message
+         * @return {@code true} when dropping it loses nothing a later message does not repeat
+         */
+        default boolean isPeriodic(String text) {
+            return false;
+        }
     }
 
     /** Sends on the current connection. */
@@ -104,6 +124,11 @@ public final class ReconnectingWebSocket implements AutoCloseable {
     private final Duration healthyAfter;
     private final Duration tick;
     private final Object handlerLock = new Object();
+    /** The handler's own ordered queue; {@code null} when the builder was given an executor. */
+    private final HandlerQueue handlerQueue;
+    private final Executor handlerExecutor;
+    /** A tick waits in the handler's queue: the next one is not queued behind it. */
+    private final AtomicBoolean tickPending = new AtomicBoolean();
     private final Object stateLock = new Object();
     private volatile ConnectionStatus status;
     private volatile boolean closed;
@@ -128,6 +153,8 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         this.authRetry = b.authRetry;
         this.healthyAfter = b.healthyAfter;
         this.tick = b.tick;
+        this.handlerQueue = b.handlerExecutor == null ? new HandlerQueue(name, b.handlerQueue) : null;
+        this.handlerExecutor = b.handlerExecutor != null ? b.handlerExecutor : handlerQueue;
         this.status = new ConnectionStatus(ConnectionStatus.State.CONNECTING, clock.instant(), null, 0, null);
     }
 
@@ -194,9 +221,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             if (attempt.openedAt != null) {
                 connected(attempt);
                 Instant lostAt = clock.instant();
-                synchronized (handlerLock) {
-                    handler.onDisconnected(lostAt);
-                }
+                dispatch(() -> handler.onDisconnected(lostAt), false);
                 if (closed) {
                     break;
                 }
@@ -256,10 +281,37 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             if (attempt.lost || closed) {
                 return;
             }
-            synchronized (handlerLock) {
-                handler.onTick(link, clock.instant());
+            if (tickPending.compareAndSet(false, true)) {
+                dispatch(() -> {
+                    tickPending.set(false);
+                    handler.onTick(link, clock.instant());
+                }, false);
             }
         }
+    }
+
+    /** Runs a handler call in order, off OkHttp's reader thread (unless the builder's executor runs it inline). */
+    private void dispatch(Runnable call, boolean droppable) {
+        Runnable locked = () -> {
+            synchronized (handlerLock) {
+                call.run();
+            }
+        };
+        if (handlerQueue != null) {
+            handlerQueue.submit(locked, droppable);
+        } else {
+            handlerExecutor.execute(locked);
+        }
+    }
+
+    /** @return how many handler calls wait in this socket's own queue (0 with an executor from the builder) */
+    int pendingHandlerCalls() {
+        return handlerQueue == null ? 0 : handlerQueue.pending();
+    }
+
+    /** @return how many periodic messages were dropped because the handler fell behind */
+    long droppedMessages() {
+        return handlerQueue == null ? 0 : handlerQueue.dropped();
     }
 
     private Request request() {
@@ -320,6 +372,9 @@ public final class ReconnectingWebSocket implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (handlerQueue != null) {
+            handlerQueue.close(); // the calls queued before closing (a last stop) still reach the handler
+        }
         setStatus(ConnectionStatus.State.CLOSED, null, 0, status.lastError());
         LOG.log(Level.DEBUG, "{0}: closed", name);
     }
@@ -351,9 +406,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             socket = webSocket;
             openedAt = clock.instant();
             setStatus(ConnectionStatus.State.CONNECTED, null, 0, null);
-            synchronized (handlerLock) {
-                handler.onOpen(this::send);
-            }
+            dispatch(() -> handler.onOpen(this::send), false);
             settled.countDown();
         }
 
@@ -362,14 +415,23 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             if (lost || closed) {
                 return;
             }
-            synchronized (handlerLock) {
+            boolean periodic;
+            try {
+                periodic = handler.isPeriodic(text);
+            } catch (RuntimeException e) {
+                periodic = false;
+            }
+            dispatch(() -> {
+                if (closed) {
+                    return;
+                }
                 try {
                     handler.onMessage(this::send, text);
                 } catch (RuntimeException e) {
                     // one bad message must not end the connection
                     LOG.log(Level.WARNING, "{0}: a message could not be handled: {1}", name, scrub(e.toString()));
                 }
-            }
+            }, periodic);
         }
 
         @Override
@@ -433,6 +495,8 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         private Duration healthyAfter = Duration.ofSeconds(30);
         private Duration tick = Duration.ofSeconds(5);
         private Duration pingInterval = Duration.ofSeconds(30);
+        private int handlerQueue = 1024;
+        private Executor handlerExecutor;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -529,6 +593,25 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         /** @return this; the websocket ping interval (30 s) */
         public Builder pingInterval(Duration value) {
             this.pingInterval = positive(value, "pingInterval");
+            return this;
+        }
+
+        /** @return this; how many handler calls may wait before periodic messages are dropped (1024) */
+        public Builder handlerQueue(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("handlerQueue must be positive, got " + capacity);
+            }
+            this.handlerQueue = capacity;
+            return this;
+        }
+
+        /**
+         * @return this; runs the handler calls instead of this socket's own bounded queue and
+         *         thread; it must keep their order ({@code Runnable::run} calls the handler inline,
+         *         on OkHttp's reader thread and the socket's thread, as tests may want)
+         */
+        public Builder handlerExecutor(Executor value) {
+            this.handlerExecutor = Objects.requireNonNull(value, "handlerExecutor");
             return this;
         }
 

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
@@ -256,6 +257,55 @@ class ReconnectingWebSocketTest {
         assertTrue(lines.stream().anyMatch(l -> l.contains("api_key=" + Redactor.MASK)), lines.toString());
         secrets.assertNotIn("status", socket.status().toString());
         secrets.assertNotIn("toString", socket.toString());
+    }
+
+    @Test
+    void aBlockedHandlerDoesNotStopTheSocketFromReadingTheNextFrames() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        script.add(upgrade(false));
+        socket = ReconnectingWebSocket.builder("blocked").url(server.url("/socket").toString())
+                .clock(time.clock()).sleeper(time.sleeper()).random(NO_JITTER).tick(TICK)
+                .handler(new ReconnectingWebSocket.Handler() {
+                    @Override
+                    public void onOpen(ReconnectingWebSocket.Link link) {
+                        seen.add("open");
+                    }
+
+                    @Override
+                    public void onMessage(ReconnectingWebSocket.Link link, String text) {
+                        seen.add("message " + text);
+                        if (text.equals("block")) {
+                            try {
+                                release.await(10, TimeUnit.SECONDS); // a scrobble target that does not answer
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void onDisconnected(Instant now) {
+                        seen.add("down");
+                    }
+                })
+                .build().start();
+        assertEquals("open", next());
+        WebSocket serverSide = serverSockets.poll(10, TimeUnit.SECONDS);
+        assertNotNull(serverSide);
+        serverSide.send("block");
+        assertEquals("message block", next());
+
+        // while the handler is stuck, the reader reads the next message and answers the close frame
+        serverSide.send("next");
+        serverSide.close(1001, "going away");
+        assertEquals(Duration.ofSeconds(1), nextSleep(false), "the loss was noticed: backing off to reconnect");
+        assertEquals(ConnectionStatus.State.RECONNECTING, socket.status().state());
+        assertEquals(2, socket.pendingHandlerCalls(), "the message and the disconnect wait, in order");
+        assertTrue(seen.isEmpty(), seen.toString());
+
+        release.countDown();
+        assertEquals("message next", next());
+        assertEquals("down", next());
     }
 
     @Test

@@ -68,7 +68,7 @@ final class HandlerQueue implements Executor, AutoCloseable {
         }
         calls.addLast(new Call(run, droppable));
         if (worker == null) {
-            worker = new Thread(this::work, "crosswatch-ws-" + name + "-handler");
+            worker = new Thread(this::work, "crosswatch-handler-" + name);
             worker.setDaemon(true);
             worker.start();
         }

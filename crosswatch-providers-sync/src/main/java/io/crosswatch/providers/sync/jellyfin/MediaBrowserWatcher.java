@@ -23,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -60,6 +61,8 @@ final class MediaBrowserWatcher implements ReconnectingWebSocket.Handler {
     private Map<String, Playing> sessions = new HashMap<>();
     private Duration keepAliveEvery;
     private Instant lastKeepAlive;
+    /** The last {@code Sessions} snapshot's playing items as OkHttp's reader thread saw it; touched only by {@link #isPeriodic}. */
+    private String readerSeen;
 
     /**
      * What one session is playing; {@code item} is null for types that are not scrobbled, {@code
@@ -150,6 +153,35 @@ final class MediaBrowserWatcher implements ReconnectingWebSocket.Handler {
                 // KeepAlive echoes, UserDataChanged, LibraryChanged, …
             }
         }
+    }
+
+    /**
+     * A {@code Sessions} snapshot whose sessions play the same items with the same pause flags as
+     * the snapshot before it: dropping it when the handler falls behind loses position updates,
+     * never a play, pause, resume or stop.
+     */
+    @Override
+    public boolean isPeriodic(String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (IOException e) {
+            return false;
+        }
+        if (root == null || !"Sessions".equals(root.path("MessageType").asText(""))) {
+            return false;
+        }
+        TreeSet<String> playing = new TreeSet<>();
+        for (JsonNode s : root.path("Data")) {
+            String itemId = text(s.path("NowPlayingItem"), "Id");
+            if (itemId != null) {
+                playing.add(text(s, "Id") + "|" + itemId + "|" + s.path("PlayState").path("IsPaused").asBoolean(false));
+            }
+        }
+        String now = String.join(",", playing);
+        boolean repeat = now.equals(readerSeen);
+        readerSeen = now;
+        return repeat;
     }
 
     @Override

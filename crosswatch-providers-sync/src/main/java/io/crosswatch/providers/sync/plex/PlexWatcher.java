@@ -60,6 +60,16 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
         }
     };
     private String serverName;
+    /**
+     * What OkHttp's reader thread last saw per session ({@code ratingKey|state}), to tell a repeat
+     * from a change before the message is queued; touched only by {@link #isPeriodic}.
+     */
+    private final Map<String, String> readerSeen = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > METADATA_CACHE;
+        }
+    };
 
     /** An item as resolved once per rating key; {@code item} is null for types that are not scrobbled. */
     private record Resolved(MediaItem item, String library, long duration) {
@@ -148,6 +158,42 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
         for (JsonNode n : container.path("PlaySessionStateNotification")) {
             onPlaying(n, context.clock().instant());
         }
+    }
+
+    /**
+     * A {@code playing} notification that repeats, for sessions already heard of, the item and
+     * state last heard: dropping it when the handler falls behind loses an offset update, never
+     * a play, pause, resume or stop (those change the item or the state, or are a first sight).
+     */
+    @Override
+    public boolean isPeriodic(String text) {
+        JsonNode container;
+        try {
+            JsonNode root = JSON.readTree(text);
+            container = root == null ? null : root.path("NotificationContainer");
+        } catch (IOException e) {
+            return false;
+        }
+        if (container == null || !"playing".equals(container.path("type").asText())) {
+            return false;
+        }
+        boolean repeat = true;
+        int entries = 0;
+        for (JsonNode n : container.path("PlaySessionStateNotification")) {
+            entries++;
+            String key = PlexJson.text(n.path("sessionKey"));
+            String state = n.path("state").asText("");
+            if (key == null || state.equals("stopped")) {
+                if (key != null) {
+                    readerSeen.remove(key);
+                }
+                repeat = false;
+                continue;
+            }
+            String now = PlexJson.text(n.path("ratingKey")) + "|" + state;
+            repeat &= now.equals(readerSeen.put(key, now));
+        }
+        return repeat && entries > 0;
     }
 
     @Override

@@ -220,4 +220,17 @@ class MediaBrowserWatcherTest {
             logs.lines().forEach(l -> secrets.assertNotIn("log line", l));
         }
     }
+
+    @Test
+    void onlySnapshotsThatChangeNoItemOrPauseFlagMayBeDroppedWhenTheHandlerFallsBehind() {
+        MediaBrowserWatcher w = new MediaBrowserWatcher(ServerFlavor.JELLYFIN, null, null, events::add);
+        assertFalse(w.isPeriodic(snapshot(movieSession("s1", 1000, false))), "a play");
+        assertTrue(w.isPeriodic(snapshot(movieSession("s1", 2000, false))), "only the position moved");
+        assertFalse(w.isPeriodic(snapshot(movieSession("s1", 2000, true))), "a pause");
+        assertFalse(w.isPeriodic(snapshot(movieSession("s1", 2000, false))), "a resume");
+        assertFalse(w.isPeriodic(snapshot(idle("s1"))), "a stop");
+        assertTrue(w.isPeriodic(snapshot(idle("s1"))));
+        assertFalse(w.isPeriodic("{\"MessageType\":\"ForceKeepAlive\",\"Data\":60}"), "keepalives are answered");
+        assertFalse(w.isPeriodic("not json"));
+    }
 }

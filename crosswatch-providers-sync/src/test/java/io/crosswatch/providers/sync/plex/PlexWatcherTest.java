@@ -245,4 +245,24 @@ class PlexWatcherTest {
         ConfigException e = assertThrows(ConfigException.class, () -> new PlexWebhookSource().listen(ctx, events::add));
         assertTrue(e.getMessage().contains("serverUrl"), e.getMessage());
     }
+
+    @Test
+    void onlyRepeatsOfAKnownSessionsItemAndStateMayBeDroppedWhenTheHandlerFallsBehind() {
+        Map<String, Object> v = new java.util.LinkedHashMap<>();
+        v.put("clientIdentifier", "5b0e1c1e-test-client-id");
+        v.put("serverUrl", "http://127.0.0.1:9");
+        v.put("serverToken", SERVER_TOKEN);
+        PlexWatcher w = new PlexWatcher(TestContext.of(ProviderConfig.of("plex", ProviderConfig.DEFAULT_INSTANCE, v), time),
+                events::add, "plex");
+        assertFalse(w.isPeriodic(playing("12", "5123", "playing", 1000)), "first sight: a play");
+        assertTrue(w.isPeriodic(playing("12", "5123", "playing", 11000)), "Plex's repeat");
+        assertFalse(w.isPeriodic(playing("12", "5123", "paused", 12000)), "a pause");
+        assertTrue(w.isPeriodic(playing("12", "5123", "paused", 12000)));
+        assertFalse(w.isPeriodic(playing("12", "5123", "playing", 12000)), "a resume");
+        assertFalse(w.isPeriodic(playing("12", "7001", "playing", 0)), "the next item: a stop and a play");
+        assertFalse(w.isPeriodic(playing("12", "7001", "stopped", 9000)), "a stop");
+        assertFalse(w.isPeriodic(playing("12", "7001", "playing", 0)), "after a stop: a play again");
+        assertFalse(w.isPeriodic("{\"NotificationContainer\":{\"type\":\"timeline\"}}"));
+        assertFalse(w.isPeriodic("not json"));
+    }
 }

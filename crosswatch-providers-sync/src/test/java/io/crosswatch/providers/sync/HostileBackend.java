@@ -9,7 +9,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.crosswatch.testkit.BackendFailure;
-import io.crosswatch.testkit.VirtualTime;
 
 /**
  * Stages a {@link BackendFailure} on a WireMock backend for the contracts' verbose-logging
@@ -29,14 +28,6 @@ public final class HostileBackend {
     private HostileBackend() {
     }
 
-    /**
-     * @return fresh virtual time for a hostile scenario; a 429 staged on it pauses the rate
-     *         limiter only on this clock, not the next test's (a limiter drops history counted
-     *         on another clock)
-     */
-    public static VirtualTime virtualTime() {
-        return VirtualTime.create();
-    }
 
     /**
      * @param failure how to fail

@@ -106,7 +106,7 @@ class SyncResultSecretsTest {
     @MethodSource("cases")
     void syncRunsAgainstAFailingBackendLeakNoSecret(Case c, BackendFailure failure) {
         String url = HostileBackend.stage(hostile, failure);
-        VirtualTime time = HostileBackend.virtualTime();
+        VirtualTime time = VirtualTime.create();
         ProviderConfig config = ProviderConfig.of(c.name(), ProviderConfig.DEFAULT_INSTANCE, c.config().apply(url));
         SecretScanner secrets = new SecretScanner().addConfig(config);
         assertTrue(secrets.size() > 0, c + " has no secret in its config");

@@ -1,10 +1,5 @@
 package io.crosswatch.providers.metadata.tmdb;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.crosswatch.api.ProviderConfig;
 import io.crosswatch.api.ProviderContext;
@@ -13,12 +8,18 @@ import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.metadata.MetadataProvider;
 import io.crosswatch.api.metadata.MetadataRequest;
 import io.crosswatch.core.http.HttpToolkit;
+import io.crosswatch.providers.metadata.HostileBackend;
 import io.crosswatch.testkit.MetadataProviderContract;
 import io.crosswatch.testkit.TestContext;
 import io.crosswatch.testkit.VirtualTime;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
 
 class TmdbMetadataContractTest extends MetadataProviderContract {
 
@@ -65,12 +66,12 @@ class TmdbMetadataContractTest extends MetadataProviderContract {
     }
 
     @RegisterExtension
-    static WireMockExtension hostile = io.crosswatch.providers.metadata.HostileBackend.server();
+    static WireMockExtension hostile = HostileBackend.server();
 
     @Override
     protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
-        String url = io.crosswatch.providers.metadata.HostileBackend.stage(hostile, failure);
+        String url = HostileBackend.stage(hostile, failure);
         return Optional.of(TestContext.of(ProviderConfig.of("tmdb", "default", Map.of("apiKey", TmdbFixtures.API_KEY,
-                "baseUrl", url + "/3")), io.crosswatch.providers.metadata.HostileBackend.virtualTime()));
+                "baseUrl", url + "/3")), VirtualTime.create()));
     }
 }

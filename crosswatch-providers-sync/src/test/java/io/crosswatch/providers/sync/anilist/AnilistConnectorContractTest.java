@@ -9,15 +9,16 @@ import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.sync.Connector;
 import io.crosswatch.core.http.HttpToolkit;
+import io.crosswatch.providers.sync.HostileBackend;
 import io.crosswatch.testkit.ConnectorContract;
 import io.crosswatch.testkit.TestContext;
 import io.crosswatch.testkit.VirtualTime;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -79,10 +80,10 @@ class AnilistConnectorContractTest extends ConnectorContract {
     }
 
     @RegisterExtension
-    static WireMockExtension hostile = io.crosswatch.providers.sync.HostileBackend.server();
+    static WireMockExtension hostile = HostileBackend.server();
 
     @Override
     protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
-        return Optional.of(TestContext.of(config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure)), io.crosswatch.providers.sync.HostileBackend.virtualTime()));
+        return Optional.of(TestContext.of(config(HostileBackend.stage(hostile, failure)), VirtualTime.create()));
     }
 }

@@ -1,9 +1,5 @@
 package io.crosswatch.providers.sync.jellyfin;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.crosswatch.api.ProviderConfig;
 import io.crosswatch.api.ProviderContext;
@@ -12,6 +8,7 @@ import io.crosswatch.api.media.MediaIds;
 import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.media.Playback;
+import io.crosswatch.providers.sync.HostileBackend;
 import io.crosswatch.testkit.ConnectorContract;
 import io.crosswatch.testkit.TestContext;
 import io.crosswatch.testkit.VirtualTime;
@@ -20,6 +17,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+
 
 /** The testkit's connector contract for one server flavour, against {@link FakeMediaServer}. */
 abstract class MediaBrowserConnectorContract extends ConnectorContract {
@@ -101,7 +102,7 @@ abstract class MediaBrowserConnectorContract extends ConnectorContract {
     @Override
     protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
         // broken() serves only failures; staging replaces what brokenContext() stubbed there
-        return Optional.of(TestContext.of(config(io.crosswatch.providers.sync.HostileBackend.stage(broken(), failure)),
-                io.crosswatch.providers.sync.HostileBackend.virtualTime()));
+        return Optional.of(TestContext.of(config(HostileBackend.stage(broken(), failure)),
+                VirtualTime.create()));
     }
 }

@@ -1,10 +1,5 @@
 package io.crosswatch.providers.sync.plex;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.crosswatch.api.ProviderContext;
 import io.crosswatch.api.media.Feature;
@@ -12,6 +7,7 @@ import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.media.Playback;
 import io.crosswatch.api.sync.Connector;
+import io.crosswatch.providers.sync.HostileBackend;
 import io.crosswatch.testkit.ConnectorContract;
 import io.crosswatch.testkit.ProviderTestKit;
 import io.crosswatch.testkit.RecordingProviderStore;
@@ -23,6 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
 
 /** The testkit's connector contract against the stateful WireMock Plex. */
 class PlexConnectorContractTest extends ConnectorContract {
@@ -74,11 +75,11 @@ class PlexConnectorContractTest extends ConnectorContract {
     }
 
     @RegisterExtension
-    static WireMockExtension hostile = io.crosswatch.providers.sync.HostileBackend.server();
+    static WireMockExtension hostile = HostileBackend.server();
 
     @Override
     protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
-        return Optional.of(TestContext.of(RecordingProviderStore.of(PlexFixtures.config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure), Map.of())),
-                io.crosswatch.providers.sync.HostileBackend.virtualTime()));
+        return Optional.of(TestContext.of(RecordingProviderStore.of(PlexFixtures.config(HostileBackend.stage(hostile, failure), Map.of())),
+                VirtualTime.create()));
     }
 }

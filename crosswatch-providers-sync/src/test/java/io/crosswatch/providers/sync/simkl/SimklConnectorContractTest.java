@@ -1,10 +1,5 @@
 package io.crosswatch.providers.sync.simkl;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.crosswatch.api.ProviderConfig;
 import io.crosswatch.api.ProviderContext;
@@ -14,6 +9,7 @@ import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.sync.Connector;
 import io.crosswatch.core.http.HttpToolkit;
+import io.crosswatch.providers.sync.HostileBackend;
 import io.crosswatch.testkit.ConnectorContract;
 import io.crosswatch.testkit.TestContext;
 import io.crosswatch.testkit.VirtualTime;
@@ -23,6 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
 
 /** The testkit's connector contract against the stateful SIMKL fake on WireMock. */
 class SimklConnectorContractTest extends ConnectorContract {
@@ -81,10 +82,10 @@ class SimklConnectorContractTest extends ConnectorContract {
     }
 
     @RegisterExtension
-    static WireMockExtension hostile = io.crosswatch.providers.sync.HostileBackend.server();
+    static WireMockExtension hostile = HostileBackend.server();
 
     @Override
     protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
-        return Optional.of(TestContext.of(config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure)), io.crosswatch.providers.sync.HostileBackend.virtualTime()));
+        return Optional.of(TestContext.of(config(HostileBackend.stage(hostile, failure)), VirtualTime.create()));
     }
 }

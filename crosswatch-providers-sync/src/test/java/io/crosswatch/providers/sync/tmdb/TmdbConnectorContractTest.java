@@ -1,11 +1,5 @@
 package io.crosswatch.providers.sync.tmdb;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.crosswatch.api.ProviderContext;
 import io.crosswatch.api.media.Feature;
@@ -13,12 +7,19 @@ import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.sync.Connector;
 import io.crosswatch.core.http.HttpToolkit;
+import io.crosswatch.providers.sync.HostileBackend;
 import io.crosswatch.testkit.ConnectorContract;
 import io.crosswatch.testkit.TestContext;
 import io.crosswatch.testkit.VirtualTime;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
 
 class TmdbConnectorContractTest extends ConnectorContract {
 
@@ -70,10 +71,10 @@ class TmdbConnectorContractTest extends ConnectorContract {
     }
 
     @RegisterExtension
-    static WireMockExtension hostile = io.crosswatch.providers.sync.HostileBackend.server();
+    static WireMockExtension hostile = HostileBackend.server();
 
     @Override
     protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
-        return Optional.of(TestContext.of(FakeTmdbAccount.config(io.crosswatch.providers.sync.HostileBackend.stage(hostile, failure)), io.crosswatch.providers.sync.HostileBackend.virtualTime()));
+        return Optional.of(TestContext.of(FakeTmdbAccount.config(HostileBackend.stage(hostile, failure)), VirtualTime.create()));
     }
 }

@@ -146,15 +146,31 @@ public final class Planner {
         /** Item-grain keys are cluster ids, small and dense: a plain array beats hashing. */
         private final int[] dense;
         private final LongIntMap map;
-        final long[] keys;
+        /** Keys by slot; null at item grain, where a slot's key is its ref's cluster + 1. */
+        private final long[] keys;
+        private final IdentityGraph graph;
         final int[] refs;
         int size;
 
-        Index(int expected, int denseKeys) {
+        Index(int expected, int denseKeys, IdentityGraph graph) {
             dense = denseKeys > 0 ? new int[denseKeys] : null;
             map = denseKeys > 0 ? null : new LongIntMap(expected);
-            keys = new long[expected];
+            keys = denseKeys > 0 ? null : new long[expected];
+            this.graph = graph;
             refs = new int[expected];
+        }
+
+        long key(int slot) {
+            return keys != null ? keys[slot] : graph.cluster(refs[slot]) + 1L;
+        }
+
+        void append(long key, int ref) {
+            put(key, size);
+            if (keys != null) {
+                keys[size] = key;
+            }
+            refs[size] = ref;
+            size++;
         }
 
         int slot(long key) {
@@ -384,7 +400,7 @@ public final class Planner {
             if (refs == null) {
                 return null;
             }
-            Index idx = new Index(refs.length + 1, grain == Grain.ITEM ? u.graph.tokenCount() + 2 : 0);
+            Index idx = new Index(refs.length + 1, grain == Grain.ITEM ? u.graph.tokenCount() + 2 : 0, u.graph);
             for (int ref : refs) {
                 MediaItem item = u.items[ref];
                 if (feature == Feature.PROGRESS && !meaningfulProgress(item)) {
@@ -393,10 +409,7 @@ public final class Planner {
                 long k = key(ref, grain);
                 int slot = idx.slot(k);
                 if (slot < 0) {
-                    idx.put(k, idx.size);
-                    idx.keys[idx.size] = k;
-                    idx.refs[idx.size] = ref;
-                    idx.size++;
+                    idx.append(k, ref);
                 } else if (newer(item, u.items[idx.refs[slot]])) {
                     idx.refs[slot] = ref;
                 }
@@ -465,7 +478,7 @@ public final class Planner {
 
             if (fo.add()) {
                 for (int i = 0; i < curS.size; i++) {
-                    long k = curS.keys[i];
+                    long k = curS.key(i);
                     int ref = curS.refs[i];
                     if (curT.contains(k) || grain == Grain.EVENT && nearbyPlay(curT, k)) {
                         if (grain == Grain.ITEM && feature == Feature.HISTORY) {
@@ -485,7 +498,7 @@ public final class Planner {
             boolean unconfirmed = false;
             if ((mode == SyncMode.ONE_WAY_PROPAGATE || mode == SyncMode.TWO_WAY) && baseS != null && observable(from)) {
                 for (int i = 0; i < baseS.size; i++) {
-                    long k = baseS.keys[i];
+                    long k = baseS.key(i);
                     if (curS.contains(k) || phantom(from, baseS.refs[i])) {
                         continue;
                     }
@@ -501,7 +514,7 @@ public final class Planner {
             } else if (mode == SyncMode.ONE_WAY_MIRROR && baseT != null && s.completeness() == Completeness.COMPLETE
                     && !s.delta()) {
                 for (int i = 0; i < curT.size; i++) {
-                    long k = curT.keys[i];
+                    long k = curT.key(i);
                     if (curS.contains(k) || !baseT.contains(k)) {
                         continue;
                     }
@@ -605,7 +618,7 @@ public final class Planner {
             int steps = Math.min(fi.source().capabilities().ratingScale().steps(), fi.target().capabilities().ratingScale().steps());
             RatingScale scale = new RatingScale(steps);
             for (int i = 0; i < src.size; i++) {
-                int tRef = tgt.get(src.keys[i]);
+                int tRef = tgt.get(src.key(i));
                 if (tRef < 0) {
                     continue;
                 }

@@ -90,9 +90,10 @@ public final class IdentityGraph {
      * @param longestList the length of the longest list that will be added
      */
     public void reserveForLists(int longestList) {
-        if (longestList >= PARALLEL_THRESHOLD && (countScratch == null || countScratch.length < longestList)) {
-            packedScratch = new long[longestList * INLINE];
-            countScratch = new byte[longestList];
+        int want = Math.min(longestList, SEGMENT);
+        if (longestList >= PARALLEL_THRESHOLD && (countScratch == null || countScratch.length < want)) {
+            packedScratch = new long[want * INLINE];
+            countScratch = new byte[want];
         }
     }
 
@@ -100,6 +101,8 @@ public final class IdentityGraph {
     static final int PARALLEL_THRESHOLD = 20_000;
     private static final int INLINE = 4;
     private static final int CHUNK = 4096;
+    /** Items tokenized ahead of linking at a time: 16 chunks, enough to keep every core busy. */
+    static final int SEGMENT = 16 * CHUNK;
 
     /**
      * Adds items in order. For long lists the tokens are computed in parallel first (pure work per
@@ -117,34 +120,40 @@ public final class IdentityGraph {
             }
             return start;
         }
-        // one pair of token buffers serves every list of the run (a run adds four or more lists)
-        if (countScratch == null || countScratch.length < n) {
-            packedScratch = new long[n * INLINE];
-            countScratch = new byte[n];
+        // one pair of token buffers serves every list of the run (a run adds four or more lists); a
+        // long list is tokenized and linked one segment at a time, so they stay a few MB, not 33 MB
+        int want = Math.min(n, SEGMENT);
+        if (countScratch == null || countScratch.length < want) {
+            packedScratch = new long[want * INLINE];
+            countScratch = new byte[want];
         }
         long[] packed = packedScratch;
         byte[] count = countScratch;
-        java.util.stream.IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
-            Tokens t = new Tokens();
-            int to = Math.min(n, (c + 1) * CHUNK);
-            for (int i = c * CHUNK; i < to; i++) {
-                t.of(list.get(i));
-                if (!t.strings().isEmpty() || t.packedCount() > INLINE || t.packedCount() == 0) {
-                    count[i] = -1; // strings, weak keys or many ids: the sequential path handles it
-                    continue;
+        for (int segment = 0; segment < n; segment += SEGMENT) {
+            int base = segment;
+            int len = Math.min(SEGMENT, n - segment);
+            java.util.stream.IntStream.range(0, (len + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
+                Tokens t = new Tokens();
+                int to = Math.min(len, (c + 1) * CHUNK);
+                for (int i = c * CHUNK; i < to; i++) {
+                    t.of(list.get(base + i));
+                    if (!t.strings().isEmpty() || t.packedCount() > INLINE || t.packedCount() == 0) {
+                        count[i] = -1; // strings, weak keys or many ids: the sequential path handles it
+                        continue;
+                    }
+                    System.arraycopy(t.packed(), 0, packed, i * INLINE, t.packedCount());
+                    count[i] = (byte) t.packedCount();
                 }
-                System.arraycopy(t.packed(), 0, packed, i * INLINE, t.packedCount());
-                count[i] = (byte) t.packedCount();
-            }
-        });
-        for (int from = 0; from < n; from += BLOCK) {
-            int to = Math.min(n, from + BLOCK);
-            prefetch(packed, count, from, to);
-            for (int i = from; i < to; i++) {
-                if (count[i] < 0) {
-                    add(list.get(i));
-                } else {
-                    addPacked(packed, i * INLINE, count[i]);
+            });
+            for (int from = 0; from < len; from += BLOCK) {
+                int to = Math.min(len, from + BLOCK);
+                prefetch(packed, count, from, to);
+                for (int i = from; i < to; i++) {
+                    if (count[i] < 0) {
+                        add(list.get(base + i));
+                    } else {
+                        addPacked(packed, i * INLINE, count[i]);
+                    }
                 }
             }
         }

@@ -400,7 +400,7 @@ public final class Planner {
             if (refs == null) {
                 return null;
             }
-            Index idx = new Index(refs.length + 1, grain == Grain.ITEM ? u.graph.tokenCount() + 2 : 0, u.graph);
+            Index idx = new Index(refs.length + 1, grain == Grain.ITEM ? u.graph.clusterCount() + 2 : 0, u.graph);
             for (int ref : refs) {
                 MediaItem item = u.items[ref];
                 if (feature == Feature.PROGRESS && !meaningfulProgress(item)) {

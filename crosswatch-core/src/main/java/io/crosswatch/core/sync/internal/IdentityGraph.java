@@ -82,6 +82,8 @@ public final class IdentityGraph {
     }
 
     private long[] packedScratch;
+    /** The node each packed token already had when its block was prefetched, or -1. */
+    private int[] nodeScratch;
     private byte[] countScratch;
 
     /**
@@ -94,6 +96,7 @@ public final class IdentityGraph {
         int want = Math.min(longestList, SEGMENT);
         if (longestList >= PARALLEL_THRESHOLD && (countScratch == null || countScratch.length < want)) {
             packedScratch = new long[want * INLINE];
+            nodeScratch = new int[want * INLINE];
             countScratch = new byte[want];
         }
     }
@@ -126,6 +129,7 @@ public final class IdentityGraph {
         int want = Math.min(n, SEGMENT);
         if (countScratch == null || countScratch.length < want) {
             packedScratch = new long[want * INLINE];
+            nodeScratch = new int[want * INLINE];
             countScratch = new byte[want];
         }
         long[] packed = packedScratch;
@@ -176,9 +180,11 @@ public final class IdentityGraph {
             }
         }
         int[] p = parent;
+        int[] known = nodeScratch;
         for (int i = from; i < to; i++) {
             for (int j = i * INLINE; j < i * INLINE + Math.max(0, count[i]); j++) {
                 int node = packedNodes.get(packed[j], -1);
+                known[j] = node; // a token's node never changes, so linking need not look it up again
                 if (node >= 0) {
                     sink += p[node];
                 }
@@ -197,10 +203,14 @@ public final class IdentityGraph {
             throw new IllegalStateException("the identity graph is frozen");
         }
         int first = -1;
+        int[] known = nodeScratch;
         for (int i = from; i < from + count; i++) {
-            int node = packedNodes.putIfAbsent(packed[i], nodes);
-            if (node == nodes) {
-                newNode();
+            int node = known[i];
+            if (node < 0) { // new when prefetched, though an earlier item of the block may have added it since
+                node = packedNodes.putIfAbsent(packed[i], nodes);
+                if (node == nodes) {
+                    newNode();
+                }
             }
             first = first < 0 ? node : union(first, node);
         }

@@ -77,9 +77,9 @@ public final class Planner {
                 sourceBase || fi.source().delta() ? fi.source().baseline().map(u::add).orElse(null) : null,
                 u.add(fi.target().items()),
                 targetBase || fi.target().delta() ? fi.target().baseline().map(u::add).orElse(null) : null)));
-        int[] tombstones = u.addAll(guards.tombstones().stream().map(Tombstone::item).toList());
-        int[] unresolved = u.addAll(guards.unresolved().stream().map(UnresolvedItem::item).toList());
-        int[] phantoms = u.addAll(guards.phantoms().stream().map(PhantomRecord::item).toList());
+        Refs tombstones = u.addAll(guards.tombstones().stream().map(Tombstone::item).toList());
+        Refs unresolved = u.addAll(guards.unresolved().stream().map(UnresolvedItem::item).toList());
+        Refs phantoms = u.addAll(guards.phantoms().stream().map(PhantomRecord::item).toList());
         // id-less items join the one item with ids of their title and year, in the same graph, so every
         // feature and the deletion detector see the same identity
         u.graph.matchWeak(i -> u.items[i], input.options().yearTolerance());
@@ -102,31 +102,62 @@ public final class Planner {
             items = new MediaItem[Math.max(16, expected)];
         }
 
-        int[] add(List<MediaItem> list) {
+        Refs add(List<MediaItem> list) {
             int first = graph.addAll(list);
-            int[] idx = new int[list.size()];
-            if (first + idx.length > items.length) {
-                items = java.util.Arrays.copyOf(items, Math.max(items.length * 2, first + idx.length));
+            int n = list.size();
+            if (first + n > items.length) {
+                items = java.util.Arrays.copyOf(items, Math.max(items.length * 2, first + n));
             }
-            for (int i = 0; i < idx.length; i++) {
+            for (int i = 0; i < n; i++) {
                 items[first + i] = list.get(i);
-                idx[i] = first + i;
             }
-            size = first + idx.length;
-            return idx;
+            size = first + n;
+            return Refs.range(first, n);
         }
 
-        int[] addAll(List<MediaItem> list) {
+        Refs addAll(List<MediaItem> list) {
             return add(list);
         }
     }
 
-    private record Slices(int[] sourceItems, int[] sourceBase, int[] targetItems, int[] targetBase) {
-        int[] items(Side side) {
+    /**
+     * Item indexes into the {@link Universe}: a list's items are added in one run of indexes, so
+     * most are a range (no int per item); merged delta inventories are an explicit array.
+     */
+    private static final class Refs {
+        private final int[] refs;
+        private final int start;
+        private final int size;
+
+        private Refs(int[] refs, int start, int size) {
+            this.refs = refs;
+            this.start = start;
+            this.size = size;
+        }
+
+        static Refs range(int start, int size) {
+            return new Refs(null, start, size);
+        }
+
+        static Refs of(int[] refs) {
+            return new Refs(refs, 0, refs.length);
+        }
+
+        int size() {
+            return size;
+        }
+
+        int get(int i) {
+            return refs == null ? start + i : refs[i];
+        }
+    }
+
+    private record Slices(Refs sourceItems, Refs sourceBase, Refs targetItems, Refs targetBase) {
+        Refs items(Side side) {
             return side == Side.SOURCE ? sourceItems : targetItems;
         }
 
-        int[] base(Side side) {
+        Refs base(Side side) {
             return side == Side.SOURCE ? sourceBase : targetBase;
         }
     }
@@ -146,15 +177,31 @@ public final class Planner {
         /** Item-grain keys are cluster ids, small and dense: a plain array beats hashing. */
         private final int[] dense;
         private final LongIntMap map;
-        final long[] keys;
+        /** Keys by slot; null at item grain, where a slot's key is its ref's cluster + 1. */
+        private final long[] keys;
+        private final IdentityGraph graph;
         final int[] refs;
         int size;
 
-        Index(int expected, int denseKeys) {
+        Index(int expected, int denseKeys, IdentityGraph graph) {
             dense = denseKeys > 0 ? new int[denseKeys] : null;
             map = denseKeys > 0 ? null : new LongIntMap(expected);
-            keys = new long[expected];
+            keys = denseKeys > 0 ? null : new long[expected];
+            this.graph = graph;
             refs = new int[expected];
+        }
+
+        long key(int slot) {
+            return keys != null ? keys[slot] : graph.cluster(refs[slot]) + 1L;
+        }
+
+        void append(long key, int ref) {
+            put(key, size);
+            if (keys != null) {
+                keys[size] = key;
+            }
+            refs[size] = ref;
+            size++;
         }
 
         int slot(long key) {
@@ -192,18 +239,18 @@ public final class Planner {
         private final SyncMode mode;
         private final FeaturePlan.Builder out;
         private final Map<String, Integer> listIds = new HashMap<>();
-        private final Map<Side, int[]> effective = new EnumMap<>(Side.class);
+        private final Map<Side, Refs> effective = new EnumMap<>(Side.class);
         private final Map<String, Index> indexes = new HashMap<>();
         private final Map<Side, Boolean> suspect = new EnumMap<>(Side.class);
         private final Map<Side, Boolean> heldDeletionsOf = new EnumMap<>(Side.class);
         private final LongIntMap tombstoneIndex;
         private final Map<Side, LongIntMap> unresolvedIndex = new EnumMap<>(Side.class);
         private final Map<Side, LongIntMap> phantomIndex = new EnumMap<>(Side.class);
-        private final int[] unresolvedRefs;
-        private final int[] phantomRefs;
+        private final Refs unresolvedRefs;
+        private final Refs phantomRefs;
 
-        FeatureRun(PlanInput input, Feature feature, FeatureInput fi, Universe u, Slices slices, int[] tombstones,
-                   int[] unresolved, int[] phantoms) {
+        FeatureRun(PlanInput input, Feature feature, FeatureInput fi, Universe u, Slices slices, Refs tombstones,
+                   Refs unresolved, Refs phantoms) {
             this.input = input;
             this.feature = feature;
             this.fi = fi;
@@ -218,7 +265,7 @@ public final class Planner {
             List<Tombstone> ts = input.guards().tombstones();
             for (int i = 0; i < ts.size(); i++) {
                 if (ts.get(i).feature() == feature && ts.get(i).expiresAt().isAfter(input.now())) {
-                    tombstoneIndex.put(naturalKey(tombstones[i]), i);
+                    tombstoneIndex.put(naturalKey(tombstones.get(i)), i);
                 }
             }
             for (Side s : Side.values()) {
@@ -228,13 +275,13 @@ public final class Planner {
             List<UnresolvedItem> us = input.guards().unresolved();
             for (int i = 0; i < us.size(); i++) {
                 if (us.get(i).feature() == feature) {
-                    unresolvedIndex.get(us.get(i).side()).put(naturalKey(unresolved[i]), i);
+                    unresolvedIndex.get(us.get(i).side()).put(naturalKey(unresolved.get(i)), i);
                 }
             }
             List<PhantomRecord> ps = input.guards().phantoms();
             for (int i = 0; i < ps.size(); i++) {
                 if (ps.get(i).feature() == feature) {
-                    phantomIndex.get(ps.get(i).side()).put(phantomKey(ps.get(i).side(), phantoms[i]), i);
+                    phantomIndex.get(ps.get(i).side()).put(phantomKey(ps.get(i).side(), phantoms.get(i)), i);
                 }
             }
         }
@@ -278,32 +325,35 @@ public final class Planner {
 
         // ---------------------------------------------------------------- inventories and keys
 
-        private int[] effectiveOf(Side side) {
+        private Refs effectiveOf(Side side) {
             SideSnapshot s = fi.side(side);
-            int[] items = slices.items(side);
-            int[] base = slices.base(side);
+            Refs items = slices.items(side);
+            Refs base = slices.base(side);
             if (!s.delta() || base == null) {
                 return items;
             }
             // effective index of a delta side = baseline ∪ delta; the delta's version wins
-            LongIntMap seen = new LongIntMap(items.length + 1);
-            for (int ref : items) {
+            LongIntMap seen = new LongIntMap(items.size() + 1);
+            int[] merged = new int[items.size() + base.size()];
+            for (int i = 0; i < items.size(); i++) {
+                int ref = items.get(i);
                 seen.put(naturalKey(ref), ref);
+                merged[i] = ref;
             }
-            int[] merged = java.util.Arrays.copyOf(items, items.length + base.length);
-            int n = items.length;
-            for (int ref : base) {
+            int n = items.size();
+            for (int i = 0; i < base.size(); i++) {
+                int ref = base.get(i);
                 if (!seen.containsKey(naturalKey(ref))) {
                     merged[n++] = ref;
                 }
             }
-            return java.util.Arrays.copyOf(merged, n);
+            return Refs.of(java.util.Arrays.copyOf(merged, n));
         }
 
-        private List<MediaItem> materialize(int[] refs) {
-            List<MediaItem> l = new ArrayList<>(refs.length);
-            for (int r : refs) {
-                l.add(u.items[r]);
+        private List<MediaItem> materialize(Refs refs) {
+            List<MediaItem> l = new ArrayList<>(refs.size());
+            for (int i = 0; i < refs.size(); i++) {
+                l.add(u.items[refs.get(i)]);
             }
             return l;
         }
@@ -316,8 +366,9 @@ public final class Planner {
             int base = s.baseline().map(List::size).orElse(0);
             if (base > 0 && opt.phantomGuard() && phantomIndex.get(side).size() > 0 && slices.base(side) != null) {
                 // adds the side accepted but never listed are not part of what it really held
-                for (int ref : slices.base(side)) {
-                    if (phantomIndex.get(side).containsKey(phantomKey(side, ref))) {
+                Refs refs = slices.base(side);
+                for (int i = 0; i < refs.size(); i++) {
+                    if (phantomIndex.get(side).containsKey(phantomKey(side, refs.get(i)))) {
                         base--;
                     }
                 }
@@ -380,12 +431,13 @@ public final class Planner {
             if (cached != null) {
                 return cached;
             }
-            int[] refs = baseline ? slices.base(side) : effective.get(side);
+            Refs refs = baseline ? slices.base(side) : effective.get(side);
             if (refs == null) {
                 return null;
             }
-            Index idx = new Index(refs.length + 1, grain == Grain.ITEM ? u.graph.tokenCount() + 2 : 0);
-            for (int ref : refs) {
+            Index idx = new Index(refs.size() + 1, grain == Grain.ITEM ? u.graph.clusterCount() + 2 : 0, u.graph);
+            for (int r = 0; r < refs.size(); r++) {
+                int ref = refs.get(r);
                 MediaItem item = u.items[ref];
                 if (feature == Feature.PROGRESS && !meaningfulProgress(item)) {
                     continue;
@@ -393,10 +445,7 @@ public final class Planner {
                 long k = key(ref, grain);
                 int slot = idx.slot(k);
                 if (slot < 0) {
-                    idx.put(k, idx.size);
-                    idx.keys[idx.size] = k;
-                    idx.refs[idx.size] = ref;
-                    idx.size++;
+                    idx.append(k, ref);
                 } else if (newer(item, u.items[idx.refs[slot]])) {
                     idx.refs[slot] = ref;
                 }
@@ -465,7 +514,7 @@ public final class Planner {
 
             if (fo.add()) {
                 for (int i = 0; i < curS.size; i++) {
-                    long k = curS.keys[i];
+                    long k = curS.key(i);
                     int ref = curS.refs[i];
                     if (curT.contains(k) || grain == Grain.EVENT && nearbyPlay(curT, k)) {
                         if (grain == Grain.ITEM && feature == Feature.HISTORY) {
@@ -485,7 +534,7 @@ public final class Planner {
             boolean unconfirmed = false;
             if ((mode == SyncMode.ONE_WAY_PROPAGATE || mode == SyncMode.TWO_WAY) && baseS != null && observable(from)) {
                 for (int i = 0; i < baseS.size; i++) {
-                    long k = baseS.keys[i];
+                    long k = baseS.key(i);
                     if (curS.contains(k) || phantom(from, baseS.refs[i])) {
                         continue;
                     }
@@ -501,7 +550,7 @@ public final class Planner {
             } else if (mode == SyncMode.ONE_WAY_MIRROR && baseT != null && s.completeness() == Completeness.COMPLETE
                     && !s.delta()) {
                 for (int i = 0; i < curT.size; i++) {
-                    long k = curT.keys[i];
+                    long k = curT.key(i);
                     if (curS.contains(k) || !baseT.contains(k)) {
                         continue;
                     }
@@ -605,7 +654,7 @@ public final class Planner {
             int steps = Math.min(fi.source().capabilities().ratingScale().steps(), fi.target().capabilities().ratingScale().steps());
             RatingScale scale = new RatingScale(steps);
             for (int i = 0; i < src.size; i++) {
-                int tRef = tgt.get(src.keys[i]);
+                int tRef = tgt.get(src.key(i));
                 if (tRef < 0) {
                     continue;
                 }
@@ -749,14 +798,14 @@ public final class Planner {
                 List<PhantomRecord> ps = input.guards().phantoms();
                 for (int i = 0; i < ps.size(); i++) {
                     PhantomRecord p = ps.get(i);
-                    if (p.feature() == feature && p.side() == side && curPhantom.contains(phantomKey(side, phantomRefs[i]))) {
+                    if (p.feature() == feature && p.side() == side && curPhantom.contains(phantomKey(side, phantomRefs.get(i)))) {
                         out.phantomsSeen.add(p);
                     }
                 }
                 List<UnresolvedItem> us = input.guards().unresolved();
                 for (int i = 0; i < us.size(); i++) {
                     UnresolvedItem un = us.get(i);
-                    if (un.feature() == feature && un.side() == side && cur.contains(naturalKey(unresolvedRefs[i]))) {
+                    if (un.feature() == feature && un.side() == side && cur.contains(naturalKey(unresolvedRefs.get(i)))) {
                         out.unresolvedSeen.add(un);
                     }
                 }

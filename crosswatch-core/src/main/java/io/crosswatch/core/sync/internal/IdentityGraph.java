@@ -27,6 +27,7 @@ public final class IdentityGraph {
     private boolean[] itemWeak;
     private int items;
     private boolean frozen;
+    private int clusters;
     private final Map<Integer, String> ambiguity = new HashMap<>();
     private final Map<Integer, String> ambiguousClusters = new HashMap<>();
 
@@ -81,6 +82,8 @@ public final class IdentityGraph {
     }
 
     private long[] packedScratch;
+    /** The node each packed token already had when its block was prefetched, or -1. */
+    private int[] nodeScratch;
     private byte[] countScratch;
 
     /**
@@ -90,9 +93,11 @@ public final class IdentityGraph {
      * @param longestList the length of the longest list that will be added
      */
     public void reserveForLists(int longestList) {
-        if (longestList >= PARALLEL_THRESHOLD && (countScratch == null || countScratch.length < longestList)) {
-            packedScratch = new long[longestList * INLINE];
-            countScratch = new byte[longestList];
+        int want = Math.min(longestList, SEGMENT);
+        if (longestList >= PARALLEL_THRESHOLD && (countScratch == null || countScratch.length < want)) {
+            packedScratch = new long[want * INLINE];
+            nodeScratch = new int[want * INLINE];
+            countScratch = new byte[want];
         }
     }
 
@@ -100,6 +105,8 @@ public final class IdentityGraph {
     static final int PARALLEL_THRESHOLD = 20_000;
     private static final int INLINE = 4;
     private static final int CHUNK = 4096;
+    /** Items tokenized ahead of linking at a time: 16 chunks, enough to keep every core busy. */
+    static final int SEGMENT = 16 * CHUNK;
 
     /**
      * Adds items in order. For long lists the tokens are computed in parallel first (pure work per
@@ -117,34 +124,41 @@ public final class IdentityGraph {
             }
             return start;
         }
-        // one pair of token buffers serves every list of the run (a run adds four or more lists)
-        if (countScratch == null || countScratch.length < n) {
-            packedScratch = new long[n * INLINE];
-            countScratch = new byte[n];
+        // one pair of token buffers serves every list of the run (a run adds four or more lists); a
+        // long list is tokenized and linked one segment at a time, so they stay a few MB, not 33 MB
+        int want = Math.min(n, SEGMENT);
+        if (countScratch == null || countScratch.length < want) {
+            packedScratch = new long[want * INLINE];
+            nodeScratch = new int[want * INLINE];
+            countScratch = new byte[want];
         }
         long[] packed = packedScratch;
         byte[] count = countScratch;
-        java.util.stream.IntStream.range(0, (n + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
-            Tokens t = new Tokens();
-            int to = Math.min(n, (c + 1) * CHUNK);
-            for (int i = c * CHUNK; i < to; i++) {
-                t.of(list.get(i));
-                if (!t.strings().isEmpty() || t.packedCount() > INLINE || t.packedCount() == 0) {
-                    count[i] = -1; // strings, weak keys or many ids: the sequential path handles it
-                    continue;
+        for (int segment = 0; segment < n; segment += SEGMENT) {
+            int base = segment;
+            int len = Math.min(SEGMENT, n - segment);
+            java.util.stream.IntStream.range(0, (len + CHUNK - 1) / CHUNK).parallel().forEach(c -> {
+                Tokens t = new Tokens();
+                int to = Math.min(len, (c + 1) * CHUNK);
+                for (int i = c * CHUNK; i < to; i++) {
+                    t.of(list.get(base + i));
+                    if (!t.strings().isEmpty() || t.packedCount() > INLINE || t.packedCount() == 0) {
+                        count[i] = -1; // strings, weak keys or many ids: the sequential path handles it
+                        continue;
+                    }
+                    System.arraycopy(t.packed(), 0, packed, i * INLINE, t.packedCount());
+                    count[i] = (byte) t.packedCount();
                 }
-                System.arraycopy(t.packed(), 0, packed, i * INLINE, t.packedCount());
-                count[i] = (byte) t.packedCount();
-            }
-        });
-        for (int from = 0; from < n; from += BLOCK) {
-            int to = Math.min(n, from + BLOCK);
-            prefetch(packed, count, from, to);
-            for (int i = from; i < to; i++) {
-                if (count[i] < 0) {
-                    add(list.get(i));
-                } else {
-                    addPacked(packed, i * INLINE, count[i]);
+            });
+            for (int from = 0; from < len; from += BLOCK) {
+                int to = Math.min(len, from + BLOCK);
+                prefetch(packed, count, from, to);
+                for (int i = from; i < to; i++) {
+                    if (count[i] < 0) {
+                        add(list.get(base + i));
+                    } else {
+                        addPacked(packed, i * INLINE, count[i]);
+                    }
                 }
             }
         }
@@ -166,9 +180,11 @@ public final class IdentityGraph {
             }
         }
         int[] p = parent;
+        int[] known = nodeScratch;
         for (int i = from; i < to; i++) {
             for (int j = i * INLINE; j < i * INLINE + Math.max(0, count[i]); j++) {
                 int node = packedNodes.get(packed[j], -1);
+                known[j] = node; // a token's node never changes, so linking need not look it up again
                 if (node >= 0) {
                     sink += p[node];
                 }
@@ -187,10 +203,14 @@ public final class IdentityGraph {
             throw new IllegalStateException("the identity graph is frozen");
         }
         int first = -1;
+        int[] known = nodeScratch;
         for (int i = from; i < from + count; i++) {
-            int node = packedNodes.putIfAbsent(packed[i], nodes);
-            if (node == nodes) {
-                newNode();
+            int node = known[i];
+            if (node < 0) { // new when prefetched, though an earlier item of the block may have added it since
+                node = packedNodes.putIfAbsent(packed[i], nodes);
+                if (node == nodes) {
+                    newNode();
+                }
             }
             first = first < 0 ? node : union(first, node);
         }
@@ -342,11 +362,23 @@ public final class IdentityGraph {
         return item.type().key() + '|' + Ids.weakTitleKey(item.title().orElse("")) + '|' + year;
     }
 
-    /** Resolves every item to its cluster root; no items may be added afterwards. */
+    /**
+     * Resolves every item to its cluster, numbered 0, 1, … in the order of each cluster's first
+     * item; no items may be added afterwards. Dense numbers let callers index clusters with arrays
+     * of {@link #clusterCount()} entries instead of one per token (a million titles have 2.5
+     * million tokens).
+     */
     public void freeze() {
+        int[] number = new int[nodes]; // root -> its cluster number + 1
+        int next = 0;
         for (int i = 0; i < items; i++) {
-            itemNode[i] = find(itemNode[i]);
+            int root = find(itemNode[i]);
+            if (number[root] == 0) {
+                number[root] = ++next;
+            }
+            itemNode[i] = number[root] - 1;
         }
+        clusters = next;
         // an ambiguous item taints its whole cluster: every copy of it is held back, not only the one read
         ambiguity.forEach((i, reason) -> ambiguousClusters.putIfAbsent(itemNode[i], reason));
         frozen = true;
@@ -354,7 +386,8 @@ public final class IdentityGraph {
 
     /**
      * @param itemIndex an index returned by {@link #add}
-     * @return the item's cluster; equal for items that share any token
+     * @return the item's cluster; equal for items that share any token (before {@link #freeze()}
+     *         a token node, after it the dense cluster number)
      */
     public int cluster(int itemIndex) {
         if (!frozen) {
@@ -371,6 +404,11 @@ public final class IdentityGraph {
     /** @return how many items were added */
     public int size() {
         return items;
+    }
+
+    /** @return how many clusters the items fall in; valid after {@link #freeze()} */
+    public int clusterCount() {
+        return clusters;
     }
 
     /** @return the number of distinct tokens */

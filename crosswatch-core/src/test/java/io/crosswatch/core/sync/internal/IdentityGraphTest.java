@@ -103,4 +103,30 @@ class IdentityGraphTest {
             assertEquals(single.weak(i), bulk.weak(i));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void listsLongerThanOneSegmentLinkExactlyLikeOneByOne() {
+        // tokens are computed one segment at a time; ids shared across segment borders must still join
+        java.util.List<MediaItem> list = new java.util.ArrayList<>();
+        int n = 2 * IdentityGraph.SEGMENT + 777;
+        for (int i = 0; i < n; i++) {
+            int title = i % (IdentityGraph.SEGMENT + 13);
+            switch (i % 3) {
+                case 0 -> list.add(m("imdb", "tt" + (title + 1)));
+                case 1 -> list.add(m("tmdb", String.valueOf(title + 1), "imdb", "tt" + (title + 2)));
+                default -> list.add(e(MediaIds.of("tvdb", String.valueOf(title / 40 + 1)), 1, title % 10));
+            }
+        }
+        IdentityGraph bulk = new IdentityGraph(16);
+        bulk.reserveForLists(n);
+        bulk.addAll(list);
+        bulk.freeze();
+        IdentityGraph single = new IdentityGraph(n);
+        list.forEach(single::add);
+        single.freeze();
+        assertEquals(single.tokenCount(), bulk.tokenCount());
+        for (int i = 0; i < n; i++) {
+            assertEquals(single.cluster(i), bulk.cluster(i), "item " + i);
+        }
+    }
 }

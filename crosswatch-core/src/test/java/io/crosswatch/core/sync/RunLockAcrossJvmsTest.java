@@ -10,12 +10,14 @@ import io.crosswatch.core.Orchestrator;
 import io.crosswatch.core.RunInProgressException;
 import io.crosswatch.core.RunReport;
 import io.crosswatch.core.RunRequest;
+import io.crosswatch.core.internal.orchestrator.RunLock;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,35 @@ class RunLockAcrossJvmsTest {
                 child.waitFor();
                 assertEquals(SyncStatus.SUCCESS, mine.run(RunRequest.all()).status(), "refused only while the other run held the lock");
             });
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    /**
+     * On Linux closing any channel on a file drops every lock the process holds on it, so looking
+     * at a held lock from this JVM ({@code isHeld}, a refused second {@code acquire}) must not open
+     * a channel of its own: afterwards another process must still be refused.
+     */
+    @Test
+    void lookingAtAHeldLockFromThisJvmKeepsItHeldAgainstOtherProcesses() throws Exception {
+        Path lockFile = dir.resolve("crosswatch.json.lock");
+        try (RunLock held = RunLock.acquire(lockFile, "this test", Instant.now())) {
+            assertTrue(RunLock.isHeld(lockFile));
+            assertThrows(RunInProgressException.class, () -> RunLock.acquire(lockFile, "a second run", Instant.now()));
+            assertEquals("REFUSED", childTries(lockFile), "another process took the lock this JVM holds");
+        }
+        assertEquals("ACQUIRED", childTries(lockFile), "the lock is free after close");
+    }
+
+    private static String childTries(Path lockFile) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(List.of(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                TryRunLockMain.class.getName(), lockFile.toString())).redirectErrorStream(true).start();
+        try {
+            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            child.waitFor();
+            return out;
         } finally {
             child.destroyForcibly();
         }

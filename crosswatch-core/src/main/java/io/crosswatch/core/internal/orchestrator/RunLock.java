@@ -13,6 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An exclusive lock on a file next to the config, held for a whole run. The operating system
@@ -22,15 +24,29 @@ import java.time.Instant;
  * <p>While held the file names the holder ({@code pid … since …}); it is emptied before the lock
  * is released, so {@link #isHeld} can tell a free lock by its size without taking it (taking it,
  * even briefly, would refuse a run starting at that moment).
+ *
+ * <p>Locks this JVM holds are also kept in {@link #HELD_HERE}, and both {@link #acquire} and
+ * {@link #isHeld} answer from it before opening the file: on Linux (POSIX {@code fcntl} locks)
+ * closing <em>any</em> channel on a file drops every lock the process holds on it, so a second
+ * channel opened just to look would silently release the running sync's lock.
  */
 public final class RunLock implements AutoCloseable {
 
+    /** Absolute, normalized paths of the lock files this JVM holds. */
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+    private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private RunLock(FileChannel channel, FileLock lock) {
+    private RunLock(Path key, FileChannel channel, FileLock lock) {
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
+    }
+
+    private static Path key(Path lockFile) {
+        return lockFile.toAbsolutePath().normalize();
     }
 
     /**
@@ -49,7 +65,12 @@ public final class RunLock implements AutoCloseable {
      * @throws RunInProgressException at once when another run holds it
      */
     public static RunLock acquire(Path lockFile, String what, Instant now) {
+        Path key = key(lockFile);
+        if (!HELD_HERE.add(key)) {
+            throw new RunInProgressException("another sync is running for " + what + " (lock " + lockFile + ")");
+        }
         FileChannel ch = null;
+        boolean acquired = false;
         try {
             Path dir = lockFile.toAbsolutePath().getParent();
             if (dir != null) {
@@ -69,7 +90,8 @@ public final class RunLock implements AutoCloseable {
             ch.truncate(0);
             ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + " since " + now + "\n")
                     .getBytes(StandardCharsets.UTF_8)));
-            return new RunLock(ch, l);
+            acquired = true;
+            return new RunLock(key, ch, l);
         } catch (IOException e) {
             if (ch != null) {
                 try {
@@ -79,6 +101,10 @@ public final class RunLock implements AutoCloseable {
                 }
             }
             throw new UncheckedIOException("cannot create the run lock " + lockFile, e);
+        } finally {
+            if (!acquired) {
+                HELD_HERE.remove(key);
+            }
         }
     }
 
@@ -92,6 +118,9 @@ public final class RunLock implements AutoCloseable {
      * @return whether a run holds it; {@code true} when the file cannot be read (holding back is the safe side)
      */
     public static boolean isHeld(Path lockFile) {
+        if (HELD_HERE.contains(key(lockFile))) {
+            return true; // a run in this JVM: never open a second channel on its file
+        }
         try {
             if (Files.size(lockFile) == 0) {
                 return false;
@@ -140,6 +169,8 @@ public final class RunLock implements AutoCloseable {
             channel.close();
         } catch (IOException ignored) {
             // nothing more to do
+        } finally {
+            HELD_HERE.remove(key);
         }
     }
 }

@@ -421,10 +421,9 @@ public final class ReconnectingWebSocket implements AutoCloseable {
             } catch (RuntimeException e) {
                 periodic = false;
             }
+            // no closed check inside: a message received before close (a last stop) still
+            // reaches the handler while close() drains the queue
             dispatch(() -> {
-                if (closed) {
-                    return;
-                }
                 try {
                     handler.onMessage(this::send, text);
                 } catch (RuntimeException e) {

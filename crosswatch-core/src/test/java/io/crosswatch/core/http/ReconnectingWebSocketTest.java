@@ -309,6 +309,56 @@ class ReconnectingWebSocketTest {
     }
 
     @Test
+    void aMessageQueuedBeforeCloseStillReachesTheHandler() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        script.add(upgrade(false));
+        socket = ReconnectingWebSocket.builder("closing").url(server.url("/socket").toString())
+                .clock(time.clock()).sleeper(time.sleeper()).random(NO_JITTER).tick(TICK)
+                .handler(new ReconnectingWebSocket.Handler() {
+                    @Override
+                    public void onOpen(ReconnectingWebSocket.Link link) {
+                        seen.add("open");
+                    }
+
+                    @Override
+                    public void onMessage(ReconnectingWebSocket.Link link, String text) {
+                        seen.add("message " + text);
+                        if (text.equals("block")) {
+                            try {
+                                release.await(10, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                    }
+                })
+                .build().start();
+        assertEquals("open", next());
+        WebSocket serverSide = serverSockets.poll(10, TimeUnit.SECONDS);
+        assertNotNull(serverSide);
+        serverSide.send("block");
+        assertEquals("message block", next());
+        serverSide.send("stop"); // the last stop, queued behind the stuck call
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (socket.pendingHandlerCalls() < 1 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(1, socket.pendingHandlerCalls(), "the stop is queued");
+
+        Thread closer = new Thread(socket::close, "closer");
+        closer.start();
+        // close() marks the socket closed before it waits for anything: once it waits, release the handler
+        while (closer.getState() != Thread.State.WAITING && closer.getState() != Thread.State.TIMED_WAITING
+                && closer.isAlive() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        assertEquals("message stop", next(), "a message received before close was dropped");
+        closer.join(TimeUnit.SECONDS.toMillis(15));
+        assertEquals(ConnectionStatus.State.CLOSED, socket.status().state());
+    }
+
+    @Test
     void backoffIsCappedAndJittered() {
         ReconnectingWebSocket s = ReconnectingWebSocket.builder("cap").url("http://127.0.0.1:1/x")
                 .handler(NOOP)

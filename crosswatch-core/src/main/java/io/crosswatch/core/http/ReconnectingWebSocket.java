@@ -338,11 +338,7 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         if (text == null) {
             return null;
         }
-        String out = text.replace(url, redactedUrl());
-        for (String s : secrets) {
-            out = out.replace(s, Redactor.MASK);
-        }
-        return out;
+        return Redactor.standard().scrub(text.replace(url, redactedUrl()), secrets);
     }
 
     /** Stops the loop and closes the connection; returns once the thread has ended (at most a few seconds). */
@@ -510,15 +506,14 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         /** @return this; a header sent on the upgrade request (never logged) */
         public Builder header(String headerName, String value) {
             headers.put(Objects.requireNonNull(headerName, "headerName"), Objects.requireNonNull(value, "value"));
-            if (Redactor.standard().isSecretHeader(headerName)) {
-                secret(value);
-            }
+            // the whole value and the token inside it ("Bearer abc", MediaBrowser Token="abc")
+            secrets.addAll(Redactor.standard().secretValuesOfHeader(headerName, value));
             return this;
         }
 
         /** @return this; a value scrubbed from every log line and status message */
         public Builder secret(String value) {
-            if (value != null && value.length() >= 4) {
+            if (value != null && value.strip().length() >= Redactor.MIN_SCRUB_LENGTH) {
                 secrets.add(value);
             }
             return this;

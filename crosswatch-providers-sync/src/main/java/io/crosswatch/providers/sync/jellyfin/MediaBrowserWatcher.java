@@ -94,7 +94,7 @@ final class MediaBrowserWatcher implements ReconnectingWebSocket.Handler {
                 + cfg.instance()).getBytes(StandardCharsets.UTF_8)).toString());
         ServiceClient client = MediaBrowserConnector.client(flavor, null, context);
         MediaBrowserWatcher watcher = new MediaBrowserWatcher(flavor, context,
-                new NowPlayingLookups(flavor, client, cfg.string("userId").orElse(null)), sink);
+                new NowPlayingLookups(flavor, client, cfg.string("userId").orElse(null), context.clock()), sink);
         return ReconnectingWebSocket.builder(flavor.provider())
                 .url(flavor.socketUrl(base) + "?api_key=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
                         + "&deviceId=" + URLEncoder.encode(deviceId, StandardCharsets.UTF_8))

@@ -7,8 +7,10 @@ import io.crosswatch.core.http.Query;
 import io.crosswatch.core.http.RetryPolicy;
 import io.crosswatch.core.http.ServiceClient;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,9 +44,16 @@ final class NowPlayingLookups {
     private final ServerFlavor flavor;
     private final ServiceClient client;
     private final String configuredUserId;
-    private final Map<String, Optional<String>> libraries = new HashMap<>();
-    private final Map<String, MediaIds> seriesIds = new HashMap<>();
+    /** How long a failed {@code /System/Info/Public} is not asked again (every event wants the server name). */
+    static final Duration INFO_RETRY_AFTER = Duration.ofMinutes(5);
+    /** Items and series remembered; the oldest are forgotten beyond this. */
+    static final int CACHE_SIZE = 1024;
+
+    private final Clock clock;
+    private final Map<String, Optional<String>> libraries = bounded();
+    private final Map<String, MediaIds> seriesIds = bounded();
     private boolean infoKnown;
+    private Instant nextInfoAttempt = Instant.MIN;
     private String serverName;
     private String version;
 
@@ -52,7 +61,8 @@ final class NowPlayingLookups {
      * @param client           the server's client with its auth headers ({@link MediaBrowserConnector#client})
      * @param configuredUserId the config's {@code userId}, used when a session names no user; may be {@code null}
      */
-    NowPlayingLookups(ServerFlavor flavor, ServiceClient client, String configuredUserId) {
+    NowPlayingLookups(ServerFlavor flavor, ServiceClient client, String configuredUserId, Clock clock) {
+        this.clock = clock;
         this.flavor = flavor;
         this.client = client;
         this.configuredUserId = configuredUserId;
@@ -134,9 +144,18 @@ final class NowPlayingLookups {
         }
     }
 
-    /** Asks {@code /System/Info/Public} until it answers once. */
+    private static <V> Map<String, V> bounded() {
+        return new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > CACHE_SIZE;
+            }
+        };
+    }
+
+    /** Asks {@code /System/Info/Public} until it answers once; after a failure, not again for {@link #INFO_RETRY_AFTER}. */
     private void info() {
-        if (infoKnown) {
+        if (infoKnown || clock.instant().isBefore(nextInfoAttempt)) {
             return;
         }
         try {
@@ -145,6 +164,7 @@ final class NowPlayingLookups {
             version = text(info, "Version");
             infoKnown = true;
         } catch (CrossWatchException e) {
+            nextInfoAttempt = clock.instant().plus(INFO_RETRY_AFTER);
             LOG.log(Level.DEBUG, "{0}: the server name is unknown for now: {1}", flavor.provider(), e.getMessage());
         }
     }

@@ -108,9 +108,9 @@ public final class ScrobbleManager {
         this.pairs = List.copyOf(b.pairs);
         this.clock = b.clock != null ? b.clock : platform.clock();
         if (b.runLock != null) {
-            runLocks.add(b.runLock);
+            watchLock(b.runLock);
         } else {
-            platform.configStore().map(ConfigStore::path).map(RunLock::pathFor).ifPresent(runLocks::add);
+            platform.configStore().map(ConfigStore::path).map(RunLock::pathFor).ifPresent(this::watchLock);
         }
         for (Endpoint t : settings.targets()) {
             if (platform.scrobbleTarget(t.provider()).isEmpty()) {
@@ -394,7 +394,7 @@ public final class ScrobbleManager {
                 return this;
             }
         }
-        orchestrator.lockFile().ifPresent(runLocks::add);
+        orchestrator.lockFile().ifPresent(this::watchLock);
         orchestrator.addRunListener(new RunListener() {
             @Override
             public void runStarted() {
@@ -414,6 +414,11 @@ public final class ScrobbleManager {
             }
         });
         return this;
+    }
+
+    /** Watches a run lock file; one path per file, so a relative and an absolute name are checked once. */
+    private void watchLock(Path lockFile) {
+        runLocks.add(lockFile.toAbsolutePath().normalize());
     }
 
     /** @return why watched stops wait now, if they do: a hold by hand, a run here, a run lock held by any process */

@@ -84,7 +84,8 @@ public final class Daemon implements AutoCloseable {
     private final Sleeper sleeper;
     private final byte[] secret;
     private final Map<String, Instant> nextRun = new LinkedHashMap<>();
-    private final Map<String, AutoCloseable> listeners = new LinkedHashMap<>();
+    /** The live connections, replaced whole (never changed in place) so /health reads them without the daemon's lock. */
+    private volatile Map<String, AutoCloseable> listeners = Map.of();
     private HttpServer server;
     private ExecutorService httpThreads;
     private Thread loop;
@@ -135,6 +136,7 @@ public final class Daemon implements AutoCloseable {
         });
         server.setExecutor(httpThreads);
         server.start();
+        Map<String, AutoCloseable> started = new LinkedHashMap<>();
         try {
             for (String entry : settings.listen()) {
                 // "plex" or "plex:home": the source, and the config instance of the server to watch
@@ -143,10 +145,12 @@ public final class Daemon implements AutoCloseable {
                         "daemon.listen", "no scrobble source '" + at.provider() + "' is installed"));
                 AutoCloseable handle = source.listen(platform.context(at.provider(), at.instance(), CancellationToken.none()),
                         manager::onEvent);
-                listeners.put(entry, handle);
+                started.put(entry, handle);
             }
+            listeners = java.util.Collections.unmodifiableMap(started);
         } catch (RuntimeException e) {
             // a watcher that cannot start (no server URL, no such source) fails the start as a whole
+            listeners = java.util.Collections.unmodifiableMap(started);
             closeListeners();
             server.stop(0);
             httpThreads.shutdownNow();
@@ -235,7 +239,7 @@ public final class Daemon implements AutoCloseable {
      * @return each live connection ({@code daemon.listen} entry) with its state, or {@code null}
      *         for a source whose handle does not report one
      */
-    public synchronized Map<String, ConnectionStatus> watcherStatus() {
+    public Map<String, ConnectionStatus> watcherStatus() {
         Map<String, ConnectionStatus> out = new LinkedHashMap<>();
         listeners.forEach((name, handle) -> out.put(name, handle instanceof ReconnectingWebSocket ws ? ws.status() : null));
         return java.util.Collections.unmodifiableMap(out);
@@ -391,7 +395,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void closeListeners() {
-        for (AutoCloseable l : listeners.values()) {
+        for (AutoCloseable l : listeners.values()) { // kept afterwards: /health then reports them CLOSED
             try {
                 l.close();
             } catch (Exception e) {

@@ -1,6 +1,8 @@
 package io.crosswatch.api;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -128,6 +130,29 @@ public final class ProviderConfig {
         } catch (NumberFormatException e) {
             throw new ConfigException(path() + "." + key, "expected a whole number, got '" + v + "'");
         }
+    }
+
+    /**
+     * @param key      the key, whose value is an ISO-8601 duration such as {@code PT5M}
+     * @param fallback the value when the key is absent
+     * @return the value as a positive duration, or {@code fallback} when absent
+     * @throws ConfigException naming the key when the value is not a positive duration
+     * @since 0.1
+     */
+    public Duration duration(String key, Duration fallback) {
+        Object v = values.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            Duration d = Duration.parse(String.valueOf(v).trim());
+            if (!d.isNegative() && !d.isZero()) {
+                return d;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw new ConfigException(path() + "." + key, "must be a positive ISO-8601 duration such as PT5M, got '" + v + "'");
     }
 
     /** @return the value as a boolean, or {@code fallback} when absent */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,17 @@ class ProviderConfigTest {
         assertEquals("$.providers.trakt.instances.work.clientId", e.path().orElseThrow());
         ConfigException missing = assertThrows(ConfigException.class, () -> config.require("clientSecret"));
         assertTrue(missing.getMessage().contains("crosswatch connect trakt"), missing.getMessage());
+    }
+
+    @Test
+    void durationsAreIsoAndPositiveAndNameThePathWhenNot() {
+        ProviderConfig c = ProviderConfig.of("plex", "default", Map.of("timeout", " PT90S ", "zero", "PT0S", "words", "5 minutes"));
+        assertEquals(Duration.ofSeconds(90), c.duration("timeout", Duration.ZERO));
+        assertEquals(Duration.ofMinutes(5), c.duration("absent", Duration.ofMinutes(5)));
+        ConfigException zero = assertThrows(ConfigException.class, () -> c.duration("zero", Duration.ofMinutes(5)));
+        assertEquals("$.providers.plex.zero", zero.path().orElseThrow());
+        ConfigException words = assertThrows(ConfigException.class, () -> c.duration("words", Duration.ofMinutes(5)));
+        assertTrue(words.getMessage().contains("'5 minutes'"), words.getMessage());
     }
 
     @Test

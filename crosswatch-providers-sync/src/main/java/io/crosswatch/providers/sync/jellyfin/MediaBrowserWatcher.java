@@ -3,7 +3,6 @@ package io.crosswatch.providers.sync.jellyfin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.crosswatch.api.AuthException;
-import io.crosswatch.api.ConfigException;
 import io.crosswatch.api.ProviderConfig;
 import io.crosswatch.api.ProviderContext;
 import io.crosswatch.api.media.MediaItem;
@@ -19,7 +18,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -100,26 +98,11 @@ final class MediaBrowserWatcher implements ReconnectingWebSocket.Handler {
                         + "&deviceId=" + URLEncoder.encode(deviceId, StandardCharsets.UTF_8))
                 .secret(token).secret(URLEncoder.encode(token, StandardCharsets.UTF_8))
                 .clock(context.clock()).sleeper(context.sleeper()).random(random)
-                .backoffMax(duration(cfg, BACKOFF_MAX, Duration.ofMinutes(5)))
+                .backoffMax(cfg.duration(BACKOFF_MAX, Duration.ofMinutes(5)))
                 .handler(watcher)
                 .build().start();
     }
 
-    private static Duration duration(ProviderConfig cfg, String key, Duration fallback) {
-        String text = cfg.string(key).orElse(null);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            Duration d = Duration.parse(text.trim());
-            if (!d.isNegative() && !d.isZero()) {
-                return d;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        throw new ConfigException(cfg.path() + "." + key, "must be a positive ISO-8601 duration such as PT5M, got '" + text + "'");
-    }
 
     // ---------------------------------------------------------------- handler
 

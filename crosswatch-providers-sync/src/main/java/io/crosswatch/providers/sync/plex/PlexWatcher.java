@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -88,7 +87,7 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
         this.clients = new PlexClients(context, null);
         this.sink = sink;
         this.source = source;
-        this.sessionTimeout = duration(context.config(), SESSION_TIMEOUT, Duration.ofMinutes(5));
+        this.sessionTimeout = context.config().duration(SESSION_TIMEOUT, Duration.ofMinutes(5));
     }
 
     /**
@@ -112,26 +111,11 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
                 .header("X-Plex-Product", current.string(PlexKeys.PRODUCT).orElse("CrossWatch"))
                 .header("Accept", "application/json")
                 .clock(context.clock()).sleeper(context.sleeper()).random(random)
-                .backoffMax(duration(cfg, BACKOFF_MAX, Duration.ofMinutes(5)))
+                .backoffMax(cfg.duration(BACKOFF_MAX, Duration.ofMinutes(5)))
                 .handler(watcher)
                 .build().start();
     }
 
-    static Duration duration(ProviderConfig cfg, String key, Duration fallback) {
-        String text = cfg.string(key).orElse(null);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            Duration d = Duration.parse(text.trim());
-            if (d.isNegative() || d.isZero()) {
-                throw new ConfigException(cfg.path() + "." + key, "must be a positive duration such as PT5M, got " + text);
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw new ConfigException(cfg.path() + "." + key, "must be an ISO-8601 duration such as PT5M, got '" + text + "'");
-        }
-    }
 
     // ---------------------------------------------------------------- handler
 

@@ -259,60 +259,15 @@ class ReconnectingWebSocketTest {
         secrets.assertNotIn("toString", socket.toString());
     }
 
-    @Test
-    void aBlockedHandlerDoesNotStopTheSocketFromReadingTheNextFrames() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
+    /**
+     * Opens a socket whose handler gets stuck on the message {@code block} (a scrobble target that
+     * does not answer) until {@code release} opens, and sends that message.
+     *
+     * @return the server side, once the handler has started on {@code block}
+     */
+    WebSocket openWithStuckHandler(String name, CountDownLatch release) throws Exception {
         script.add(upgrade(false));
-        socket = ReconnectingWebSocket.builder("blocked").url(server.url("/socket").toString())
-                .clock(time.clock()).sleeper(time.sleeper()).random(NO_JITTER).tick(TICK)
-                .handler(new ReconnectingWebSocket.Handler() {
-                    @Override
-                    public void onOpen(ReconnectingWebSocket.Link link) {
-                        seen.add("open");
-                    }
-
-                    @Override
-                    public void onMessage(ReconnectingWebSocket.Link link, String text) {
-                        seen.add("message " + text);
-                        if (text.equals("block")) {
-                            try {
-                                release.await(10, TimeUnit.SECONDS); // a scrobble target that does not answer
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                        }
-                    }
-
-                    @Override
-                    public void onDisconnected(Instant now) {
-                        seen.add("down");
-                    }
-                })
-                .build().start();
-        assertEquals("open", next());
-        WebSocket serverSide = serverSockets.poll(10, TimeUnit.SECONDS);
-        assertNotNull(serverSide);
-        serverSide.send("block");
-        assertEquals("message block", next());
-
-        // while the handler is stuck, the reader reads the next message and answers the close frame
-        serverSide.send("next");
-        serverSide.close(1001, "going away");
-        assertEquals(Duration.ofSeconds(1), nextSleep(false), "the loss was noticed: backing off to reconnect");
-        assertEquals(ConnectionStatus.State.RECONNECTING, socket.status().state());
-        assertEquals(2, socket.pendingHandlerCalls(), "the message and the disconnect wait, in order");
-        assertTrue(seen.isEmpty(), seen.toString());
-
-        release.countDown();
-        assertEquals("message next", next());
-        assertEquals("down", next());
-    }
-
-    @Test
-    void aMessageQueuedBeforeCloseStillReachesTheHandler() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        script.add(upgrade(false));
-        socket = ReconnectingWebSocket.builder("closing").url(server.url("/socket").toString())
+        socket = ReconnectingWebSocket.builder(name).url(server.url("/socket").toString())
                 .clock(time.clock()).sleeper(time.sleeper()).random(NO_JITTER).tick(TICK)
                 .handler(new ReconnectingWebSocket.Handler() {
                     @Override
@@ -331,6 +286,11 @@ class ReconnectingWebSocketTest {
                             }
                         }
                     }
+
+                    @Override
+                    public void onDisconnected(Instant now) {
+                        seen.add("down");
+                    }
                 })
                 .build().start();
         assertEquals("open", next());
@@ -338,6 +298,31 @@ class ReconnectingWebSocketTest {
         assertNotNull(serverSide);
         serverSide.send("block");
         assertEquals("message block", next());
+        return serverSide;
+    }
+
+    @Test
+    void aBlockedHandlerDoesNotStopTheSocketFromReadingTheNextFrames() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        WebSocket serverSide = openWithStuckHandler("blocked", release);
+
+        // while the handler is stuck, the reader reads the next message and answers the close frame
+        serverSide.send("next");
+        serverSide.close(1001, "going away");
+        assertEquals(Duration.ofSeconds(1), nextSleep(false), "the loss was noticed: backing off to reconnect");
+        assertEquals(ConnectionStatus.State.RECONNECTING, socket.status().state());
+        assertEquals(2, socket.pendingHandlerCalls(), "the message and the disconnect wait, in order");
+        assertTrue(seen.isEmpty(), seen.toString());
+
+        release.countDown();
+        assertEquals("message next", next());
+        assertEquals("down", next());
+    }
+
+    @Test
+    void aMessageQueuedBeforeCloseStillReachesTheHandler() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        WebSocket serverSide = openWithStuckHandler("closing", release);
         serverSide.send("stop"); // the last stop, queued behind the stuck call
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (socket.pendingHandlerCalls() < 1 && System.nanoTime() < deadline) {

@@ -1,13 +1,11 @@
 package io.crosswatch.api.media;
 
 import io.crosswatch.api.Api;
-import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The external ids of an item, normalized on construction so that equal ids compare equal
@@ -57,26 +55,77 @@ public record MediaIds(Map<String, String> values) {
     /** Namespaces whose ids are plain numbers. */
     public static final Set<String> NUMERIC = Set.of(TMDB, TVDB, TRAKT, SIMKL, ANILIST, MAL, ANIDB, KITSU, PLEX);
 
-    private static final MediaIds EMPTY = new MediaIds(Map.of());
-    private static final Pattern IMDB_ID = Pattern.compile("tt\\d{1,12}");
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,19}");
+    private static final MediaIds EMPTY = new MediaIds(IdMap.EMPTY);
 
     /** Normalizes and copies. */
     public MediaIds {
-        TreeMap<String, String> out = new TreeMap<>();
-        if (values != null) {
-            values.forEach((ns, v) -> {
-                if (ns == null) {
-                    return;
-                }
-                String n = ns.trim().toLowerCase(Locale.ROOT);
-                String norm = normalize(n, v);
-                if (!n.isEmpty() && norm != null) {
-                    out.put(n, norm);
-                }
-            });
+        if (!(values instanceof IdMap)) {
+            values = normalized(values);
         }
-        values = Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * Normalizes every pair into a sorted {@link IdMap}. A namespace that two keys normalize to
+     * (such as {@code Tmdb} and {@code tmdb}) keeps the value met last, as a map put would.
+     */
+    private static IdMap normalized(Map<String, ?> values) {
+        if (values == null || values.isEmpty()) {
+            return IdMap.EMPTY;
+        }
+        String[] slots = new String[values.size() * 2];
+        int[] used = {0};
+        values.forEach((ns, v) -> {
+            if (ns == null) {
+                return;
+            }
+            String n = namespace(ns);
+            String norm = normalize(n, v);
+            if (!n.isEmpty() && norm != null) {
+                used[0] = insert(slots, used[0], n, norm);
+            }
+        });
+        return IdMap.of(slots, used[0]);
+    }
+
+    /** Inserts or replaces one pair in the sorted {@code slots[0..used)}; returns the new length. */
+    private static int insert(String[] slots, int used, String namespace, String value) {
+        int i = 0;
+        while (i < used && slots[i].compareTo(namespace) < 0) {
+            i += 2;
+        }
+        if (i < used && slots[i].equals(namespace)) {
+            slots[i + 1] = value;
+            return used;
+        }
+        System.arraycopy(slots, i, slots, i + 2, used - i);
+        slots[i] = namespace;
+        slots[i + 1] = value;
+        return used + 2;
+    }
+
+    /**
+     * Lower-cases a namespace and answers the well-known ones with their constants, so millions
+     * of ids read from JSON share a dozen namespace strings instead of one copy per id.
+     */
+    private static String namespace(String raw) {
+        String n = raw.trim().toLowerCase(Locale.ROOT);
+        switch (n) {
+            case IMDB: return IMDB;
+            case TMDB: return TMDB;
+            case TVDB: return TVDB;
+            case TRAKT: return TRAKT;
+            case SIMKL: return SIMKL;
+            case ANILIST: return ANILIST;
+            case MAL: return MAL;
+            case ANIDB: return ANIDB;
+            case KITSU: return KITSU;
+            case PLEX: return PLEX;
+            case PLEX_GUID: return PLEX_GUID;
+            case JELLYFIN: return JELLYFIN;
+            case EMBY: return EMBY;
+            case SLUG: return SLUG;
+            default: return n;
+        }
     }
 
     /** @return no ids */
@@ -92,11 +141,19 @@ public record MediaIds(Map<String, String> values) {
         if (namespaceAndValue.length % 2 != 0) {
             throw new IllegalArgumentException("MediaIds.of takes namespace/value pairs");
         }
-        TreeMap<String, String> m = new TreeMap<>();
+        String[] slots = new String[namespaceAndValue.length];
+        int used = 0;
         for (int i = 0; i < namespaceAndValue.length; i += 2) {
-            m.put(namespaceAndValue[i], namespaceAndValue[i + 1]);
+            if (namespaceAndValue[i] == null) {
+                continue;
+            }
+            String n = namespace(namespaceAndValue[i]);
+            String norm = normalize(n, namespaceAndValue[i + 1]);
+            if (!n.isEmpty() && norm != null) {
+                used = insert(slots, used, n, norm);
+            }
         }
-        return new MediaIds(m);
+        return new MediaIds(IdMap.of(slots, used));
     }
 
     /**
@@ -117,10 +174,10 @@ public record MediaIds(Map<String, String> values) {
             return null;
         }
         if (IMDB.equals(namespace)) {
-            if (DIGITS.matcher(lower).matches()) {
+            if (digits(lower, 0, 19)) {
                 lower = "tt" + lower;
             }
-            if (!IMDB_ID.matcher(lower).matches()) {
+            if (!lower.startsWith("tt") || !digits(lower, 2, 12)) {
                 return null;
             }
             String digits = lower.substring(2);
@@ -136,7 +193,7 @@ public record MediaIds(Map<String, String> values) {
             if (raw instanceof Double d && d == Math.rint(d)) {
                 v = String.valueOf(d.longValue());
             }
-            if (!DIGITS.matcher(v).matches()) {
+            if (!digits(v, 0, 19)) {
                 return null;
             }
             int start = 0;
@@ -146,6 +203,25 @@ public record MediaIds(Map<String, String> values) {
             return start == v.length() ? null : v.substring(start);
         }
         return lower.equals("0") ? null : v;
+    }
+
+    /**
+     * Whether {@code s} from {@code from} on is 1 to {@code max} ASCII digits: what the patterns
+     * {@code \\d{1,19}} and {@code tt\\d{1,12}} checked, without a matcher per id (every id of
+     * every item read passes here).
+     */
+    private static boolean digits(String s, int from, int max) {
+        int n = s.length() - from;
+        if (n < 1 || n > max) {
+            return false;
+        }
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAllZeros(String digits) {

@@ -42,7 +42,7 @@ public final class MediaItem {
         this.type = Objects.requireNonNull(b.type, "type");
         this.ids = b.ids == null ? MediaIds.empty() : b.ids;
         this.title = b.title == null || b.title.isBlank() ? null : b.title.strip();
-        this.year = b.year;
+        this.year = b.year == null ? null : Years.box(b.year);
         this.showIds = b.showIds == null ? MediaIds.empty() : b.showIds;
         this.showTitle = b.showTitle == null || b.showTitle.isBlank() ? null : b.showTitle.strip();
         this.season = b.season;
@@ -52,7 +52,8 @@ public final class MediaItem {
         this.ratedAt = b.ratedAt;
         this.playback = b.playback;
         this.list = b.list == null || b.list.isBlank() ? null : b.list.strip();
-        this.attributes = Collections.unmodifiableMap(new TreeMap<>(b.attributes));
+        // most items carry no attributes; one shared empty map instead of an empty tree per item
+        this.attributes = b.attributes.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(b.attributes));
         if (year != null && (year < 1870 || year > 2200)) {
             throw new IllegalArgumentException("year " + year + " is out of range for " + describe());
         }

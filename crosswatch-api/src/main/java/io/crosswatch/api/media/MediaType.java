@@ -19,9 +19,12 @@ public enum MediaType {
     /** One episode of a series. */
     EPISODE;
 
+    // computed once: keys are built for every item of every run, a new lower-case copy each time added up
+    private final String key = name().toLowerCase(Locale.ROOT);
+
     /** @return the lower-case name used in files and reports */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     /**

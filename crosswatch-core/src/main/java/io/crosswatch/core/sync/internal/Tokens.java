@@ -79,9 +79,7 @@ public final class Tokens {
     public Tokens of(MediaItem item) {
         packedCount = 0;
         strings.clear();
-        localNs.clear();
-        localValues.clear();
-        localShape.clear();
+        localCount = 0;
         weak = false;
         MediaType type = item.type();
         if (type == MediaType.MOVIE) {
@@ -89,24 +87,32 @@ public final class Tokens {
         } else if (type == MediaType.SHOW) {
             addIds(item.ids(), SCOPE_SHOW, -1, -1, null);
         } else {
-            int season = item.season().orElse(0);
-            int episode = type == MediaType.EPISODE ? item.episode().orElse(0) : -1;
-            addIds(item.showIds(), SCOPE_SHOW, season, episode, null);
-            // A connector may copy the show's ids into the episode's own; those would merge every
-            // episode with its show, so ids equal to a show id are ignored.
-            addIds(item.ids(), SCOPE_EPISODE, -1, -1, item.showIds());
+            addEpisodeIds(item, type);
         }
         if (packedCount == 0 && strings.isEmpty()) {
-            for (int i = 0; i < localNs.size(); i++) {
-                int[] shape = localShape.get(i);
-                strings.add(text(localNs.get(i), shape[0], localValues.get(i), shape[1], shape[2]));
-            }
+            addFallbacks(item);
         }
-        if (packedCount == 0 && strings.isEmpty()) {
+        return this;
+    }
+
+    private void addEpisodeIds(MediaItem item, MediaType type) {
+        int season = item.season().orElse(0);
+        int episode = type == MediaType.EPISODE ? item.episode().orElse(0) : -1;
+        addIds(item.showIds(), SCOPE_SHOW, season, episode, null);
+        // A connector may copy the show's ids into the episode's own; those would merge every
+        // episode with its show, so ids equal to a show id are ignored.
+        addIds(item.ids(), SCOPE_EPISODE, -1, -1, item.showIds());
+    }
+
+    /** No global id: the service-local ids, else the weak title+year token. Rare, so kept out of {@link #of}. */
+    private void addFallbacks(MediaItem item) {
+        for (int i = 0; i < localCount; i++) {
+            strings.add(text(localNs.get(i), localShape[3 * i], localValues.get(i), localShape[3 * i + 1], localShape[3 * i + 2]));
+        }
+        if (strings.isEmpty()) {
             weak = true;
             strings.add(weakToken(item));
         }
-        return this;
     }
 
     // the id currently being visited: fields instead of a capturing lambda, so a visit allocates nothing
@@ -115,9 +121,12 @@ public final class Tokens {
     private int curEpisode;
     private Map<String, String> curExclude;
     private final java.util.function.BiConsumer<String, String> visitor = this::visit;
+    // service-local ids met so far: namespace, value and (scope, season, episode) triples, kept in
+    // reused buffers because most items of a media server carry one and almost none need it
     private final List<String> localNs = new ArrayList<>(2);
     private final List<String> localValues = new ArrayList<>(2);
-    private final List<int[]> localShape = new ArrayList<>(2);
+    private int[] localShape = new int[6];
+    private int localCount;
 
     private void addIds(MediaIds ids, int scope, int season, int episode, MediaIds exclude) {
         if (ids.isEmpty()) {
@@ -148,9 +157,20 @@ public final class Tokens {
             strings.add(text(ns, SCOPE_NONE, value, curSeason, curEpisode));
         } else {
             // service-local ids matter only when there is no global id; their strings are built lazily
-            localNs.add(ns);
-            localValues.add(value);
-            localShape.add(new int[] {curScope, curSeason, curEpisode});
+            if (localCount == localNs.size()) {
+                localNs.add(ns);
+                localValues.add(value);
+            } else {
+                localNs.set(localCount, ns);
+                localValues.set(localCount, value);
+            }
+            if (3 * localCount + 3 > localShape.length) {
+                localShape = java.util.Arrays.copyOf(localShape, localShape.length * 2);
+            }
+            localShape[3 * localCount] = curScope;
+            localShape[3 * localCount + 1] = curSeason;
+            localShape[3 * localCount + 2] = curEpisode;
+            localCount++;
         }
     }
 
@@ -162,6 +182,14 @@ public final class Tokens {
     }
 
     static int code(String ns) {
+        // MediaIds hands out its namespace constants, so the common ones are found by identity
+        // before the switch hashes and compares the string
+        if (ns == MediaIds.TMDB) {
+            return 1;
+        }
+        if (ns == MediaIds.IMDB) {
+            return 2;
+        }
         switch (ns) {
             case MediaIds.TMDB: return 1;
             case MediaIds.IMDB: return 2;

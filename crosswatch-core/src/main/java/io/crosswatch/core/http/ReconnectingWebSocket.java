@@ -41,7 +41,8 @@ import okhttp3.WebSocketListener;
  * target answering slowly) does not stop frames, pongs and close frames from being read. That
  * queue is bounded ({@link Builder#handlerQueue}): when it is full the oldest message the handler
  * calls {@linkplain Handler#isPeriodic periodic} is dropped with a warning; other calls are never
- * dropped. Ticks are not queued while one is waiting. {@link #close()} lets queued calls finish
+ * dropped. Protocol answers that must not wait in that queue go out from
+ * {@link Handler#onReceipt}. Ticks are not queued while one is waiting. {@link #close()} lets queued calls finish
  * (a few seconds at most) and ends the handler thread.
  *
  * @since 0.1
@@ -67,6 +68,19 @@ public final class ReconnectingWebSocket implements AutoCloseable {
          * @param text the message
          */
         void onMessage(Link link, String text);
+
+        /**
+         * A text message arrived: called on OkHttp's reader thread before the message is queued
+         * for {@link #onMessage}, so what it sends does not wait behind a slow handler call (an
+         * application-level keepalive answered on receipt, as OkHttp answers pings). It must be
+         * quick, must not block, and must not touch state the other calls use without making
+         * that state safe to share.
+         *
+         * @param link sends on this connection
+         * @param text the message
+         */
+        default void onReceipt(Link link, String text) {
+        }
 
         /**
          * Called every tick while connected, for keepalives and timeouts.
@@ -410,6 +424,11 @@ public final class ReconnectingWebSocket implements AutoCloseable {
         public void onMessage(WebSocket webSocket, String text) {
             if (lost || closed) {
                 return;
+            }
+            try {
+                handler.onReceipt(this::send, text);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "{0}: a message could not be answered on receipt: {1}", name, scrub(e.toString()));
             }
             boolean periodic;
             try {

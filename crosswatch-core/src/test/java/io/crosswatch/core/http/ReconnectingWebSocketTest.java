@@ -51,6 +51,8 @@ class ReconnectingWebSocketTest {
     final BlockingQueue<MockResponse> script = new LinkedBlockingQueue<>();
     final BlockingQueue<WebSocket> serverSockets = new LinkedBlockingQueue<>();
     final BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+    /** What the client sent, as the server side read it. */
+    final BlockingQueue<String> fromClient = new LinkedBlockingQueue<>();
     final Capture logs = new Capture();
     ReconnectingWebSocket socket;
 
@@ -123,6 +125,11 @@ class ReconnectingWebSocketTest {
                 } else {
                     serverSockets.add(webSocket);
                 }
+            }
+
+            @Override
+            public void onMessage(WebSocket webSocket, String text) {
+                fromClient.add(text);
             }
         }).build();
     }
@@ -276,6 +283,13 @@ class ReconnectingWebSocketTest {
                     }
 
                     @Override
+                    public void onReceipt(ReconnectingWebSocket.Link link, String text) {
+                        if (text.equals("keepalive?")) {
+                            link.send("keepalive!");
+                        }
+                    }
+
+                    @Override
                     public void onMessage(ReconnectingWebSocket.Link link, String text) {
                         seen.add("message " + text);
                         if (text.equals("block")) {
@@ -317,6 +331,20 @@ class ReconnectingWebSocketTest {
         release.countDown();
         assertEquals("message next", next());
         assertEquals("down", next());
+    }
+
+    @Test
+    void aMessageIsAnsweredOnReceiptWhileTheHandlerIsStuck() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        WebSocket serverSide = openWithStuckHandler("receipt", release);
+        try {
+            serverSide.send("keepalive?");
+            assertEquals("keepalive!", fromClient.poll(10, TimeUnit.SECONDS), "answered on the reader thread");
+            assertTrue(seen.isEmpty(), "the handler is still stuck: " + seen);
+        } finally {
+            release.countDown();
+        }
+        assertEquals("message keepalive?", next(), "and still handed to the handler, in order");
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -30,7 +31,8 @@ import java.util.random.RandomGenerator;
  * The session websocket of Jellyfin ({@code /socket}) and Emby ({@code /embywebsocket}), with
  * {@code api_key} and {@code deviceId} in the query, turned into playback events. After opening
  * it asks for session snapshots ({@code SessionsStart} "0,1500"), answers the server's {@code
- * ForceKeepAlive} with a {@code KeepAlive} every half of the given seconds, and diffs each {@code
+ * ForceKeepAlive} with a {@code KeepAlive} on receipt (not behind a slow handler call) and then
+ * every half of the given seconds, and diffs each {@code
  * Sessions} snapshot against the previous one per session id: a new item → play (or pause), a
  * pause flag turning on/off → pause/resume, an item replaced or gone → stop at its last
  * position. Positions are ticks (100 ns) over {@code RunTimeTicks}.
@@ -57,8 +59,12 @@ final class MediaBrowserWatcher implements ReconnectingWebSocket.Handler {
     private final NowPlayingLookups lookups;
     private final Consumer<ScrobbleEvent> sink;
     private Map<String, Playing> sessions = new HashMap<>();
-    private Duration keepAliveEvery;
-    private Instant lastKeepAlive;
+    /**
+     * Set on OkHttp's reader thread ({@link #onReceipt}), advanced by ticks on the handler's
+     * thread, hence atomic. Not reset on reconnect: the server asks again on every connection,
+     * and a queued reset could undo the answer to a new connection's ask.
+     */
+    private final AtomicReference<KeepAlive> keepAlive = new AtomicReference<>();
     /** The last {@code Sessions} snapshot's playing items as OkHttp's reader thread saw it; touched only by {@link #isPeriodic}. */
     private String readerSeen;
 
@@ -68,6 +74,10 @@ final class MediaBrowserWatcher implements ReconnectingWebSocket.Handler {
      */
     private record Playing(String itemId, MediaItem item, String library, String user, long positionTicks, long runtimeTicks,
                            boolean paused) {
+    }
+
+    /** The interval the server asked for and when the last {@code KeepAlive} went out. */
+    private record KeepAlive(Duration every, Instant last) {
     }
 
     MediaBrowserWatcher(ServerFlavor flavor, ProviderContext context, NowPlayingLookups lookups, Consumer<ScrobbleEvent> sink) {
@@ -108,8 +118,30 @@ final class MediaBrowserWatcher implements ReconnectingWebSocket.Handler {
 
     @Override
     public void onOpen(ReconnectingWebSocket.Link link) {
-        keepAliveEvery = null;
         link.send(SESSIONS_START);
+    }
+
+    /**
+     * Answers {@code ForceKeepAlive} as it arrives: the server counts a connection without a
+     * {@code KeepAlive} for its interval as lost, and a reply queued behind a slow scrobble
+     * target (the sink) could come too late.
+     */
+    @Override
+    public void onReceipt(ReconnectingWebSocket.Link link, String text) {
+        if (!text.contains("ForceKeepAlive")) {
+            return; // most messages are session snapshots: not parsed a second time here
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (IOException e) {
+            return;
+        }
+        if (root != null && "ForceKeepAlive".equals(root.path("MessageType").asText(""))) {
+            long seconds = Math.max(2, root.path("Data").asLong(60));
+            keepAlive.set(new KeepAlive(Duration.ofSeconds(seconds / 2), context.clock().instant()));
+            link.send(KEEP_ALIVE);
+        }
     }
 
     @Override
@@ -124,18 +156,10 @@ final class MediaBrowserWatcher implements ReconnectingWebSocket.Handler {
         if (root == null) {
             return;
         }
-        switch (root.path("MessageType").asText("")) {
-            case "ForceKeepAlive" -> {
-                long seconds = Math.max(2, root.path("Data").asLong(60));
-                keepAliveEvery = Duration.ofSeconds(seconds / 2);
-                lastKeepAlive = context.clock().instant();
-                link.send(KEEP_ALIVE);
-            }
-            case "Sessions" -> onSessions(root.path("Data"), context.clock().instant());
-            default -> {
-                // KeepAlive echoes, UserDataChanged, LibraryChanged, …
-            }
+        if ("Sessions".equals(root.path("MessageType").asText(""))) {
+            onSessions(root.path("Data"), context.clock().instant());
         }
+        // ForceKeepAlive was answered on receipt; KeepAlive echoes, UserDataChanged, … say nothing here
     }
 
     /**
@@ -169,8 +193,10 @@ final class MediaBrowserWatcher implements ReconnectingWebSocket.Handler {
 
     @Override
     public void onTick(ReconnectingWebSocket.Link link, Instant now) {
-        if (keepAliveEvery != null && !lastKeepAlive.plus(keepAliveEvery).isAfter(now)) {
-            lastKeepAlive = now;
+        KeepAlive k = keepAlive.get();
+        // compareAndSet: a ForceKeepAlive answered meanwhile on the reader thread wins
+        if (k != null && !k.last().plus(k.every()).isAfter(now)
+                && keepAlive.compareAndSet(k, new KeepAlive(k.every(), now))) {
             link.send(KEEP_ALIVE);
         }
     }

@@ -197,8 +197,18 @@ final class PlexSession implements ConnectorSession {
 
     /** @return an item built from a library row, with the rating key and server as attributes */
     MediaItem.Builder itemOf(PlexRow row) {
+        return itemOf(row, knownMachineId());
+    }
+
+    /**
+     * The one mapping of a Plex row to an item, used by sync reads and by the {@link PlexWatcher}
+     * alike, so a scrobble of an item carries the same ids and attributes a sync read gives it.
+     *
+     * @param server the server's machine identifier, or {@code null} when unknown (no attribute then)
+     */
+    static MediaItem.Builder itemOf(PlexRow row, String server) {
         MediaItem.Builder b = MediaItem.builder(row.type()).ids(row.ids()).title(row.title()).year(row.year())
-                .attribute(ATTR_RATING_KEY, row.ratingKey()).attribute(ATTR_SERVER, knownMachineId());
+                .attribute(ATTR_RATING_KEY, row.ratingKey()).attribute(ATTR_SERVER, server);
         if (row.type() == MediaType.EPISODE) {
             b.showIds(row.showIds()).showTitle(row.showTitle())
                     .season(row.season() == null ? 0 : row.season()).episode(row.episode() == null ? 0 : row.episode());

@@ -29,10 +29,12 @@ import java.util.random.RandomGenerator;
  * notifications count; each names a session, a rating key, a state and an offset, nothing more,
  * so a new session is resolved with one {@code GET /status/sessions} (user, library, duration)
  * and {@code GET /library/metadata/{ratingKey}?includeGuids=1} (ids, numbers; cached per rating
- * key). Per session: first sight → play (or pause), playing → paused → pause, paused → playing →
- * resume, {@code stopped} → stop, another rating key in the same session → stop then play; the
- * repeats Plex sends every ~10 s change nothing. A session not heard of for {@code
- * watchSessionTimeout} (default 5 min) is stopped at its last offset.
+ * key; an episode's show is read the same way, cached per show). Items are built by
+ * {@link PlexSession#itemOf(PlexRow, String)}, so they equal what a sync read gives for the same
+ * rating key, server attribute included. Per session: first sight → play (or pause), playing →
+ * paused → pause, paused → playing → resume, {@code stopped} → stop, another rating key in the
+ * same session → stop then play; the repeats Plex sends every ~10 s change nothing. A session
+ * not heard of for {@code watchSessionTimeout} (default 5 min) is stopped at its last offset.
  */
 final class PlexWatcher implements ReconnectingWebSocket.Handler {
 
@@ -52,26 +54,24 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
     private final String source;
     private final Duration sessionTimeout;
     private final Map<String, Live> sessions = new HashMap<>();
-    private final Map<String, Resolved> metadata = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Resolved> eldest) {
-            return size() > METADATA_CACHE;
-        }
-    };
+    private final Map<String, Resolved> metadata = recent(METADATA_CACHE);
+    /** The external ids of shows by rating key: every episode of a binge needs the same ones. */
+    private final Map<String, MediaIds> showIds = recent(METADATA_CACHE);
     private String serverName;
+    /** The server's machine identifier, for {@link PlexSession#ATTR_SERVER}. */
+    private String serverId;
     /**
      * What OkHttp's reader thread last saw per session ({@code ratingKey|state}), to tell a repeat
      * from a change before the message is queued; touched only by {@link #isPeriodic}.
      */
-    private final Map<String, String> readerSeen = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > METADATA_CACHE;
-        }
-    };
+    private final Map<String, String> readerSeen = recent(METADATA_CACHE);
 
-    /** An item as resolved once per rating key; {@code item} is null for types that are not scrobbled. */
-    private record Resolved(MediaItem item, String library, long duration) {
+    /**
+     * An item as read once per rating key; {@code row} is null for types that are not scrobbled.
+     * The row is kept rather than the item, so the item is built with the server id known when a
+     * session starts (an earlier lookup of it may have failed).
+     */
+    private record Resolved(PlexRow row, String library) {
     }
 
     /** A session being watched. */
@@ -252,7 +252,7 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
     /** @return the session, or {@code null} when the server could not be asked (tried again on the next notification) */
     private Live resolve(String sessionKey, String ratingKey, boolean paused, long offset, Instant now) {
         try {
-            lookUpServerName();
+            lookUpServer();
             JsonNode session = null;
             for (JsonNode m : clients.server().get("/status/sessions", Query.empty()).path("MediaContainer").path("Metadata")) {
                 if (sessionKey.equals(PlexJson.text(m.path("sessionKey")))) {
@@ -267,7 +267,7 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
             }
             String user = null;
             String library = r.library();
-            long duration = r.duration();
+            long duration = r.row() != null ? r.row().duration() : 0;
             if (session != null) {
                 user = PlexJson.text(session.path("User").path("title"));
                 user = user != null ? user : PlexJson.text(session.path("User").path("id"));
@@ -276,7 +276,8 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
                         : library != null ? library : PlexJson.text(session.path("librarySectionID"));
                 duration = duration > 0 ? duration : PlexJson.longOf(session.path("duration"), 0);
             }
-            return new Live(ratingKey, r.item(), user, library, duration, paused, offset, now);
+            MediaItem item = r.row() != null ? PlexSession.itemOf(r.row(), serverId).build() : null;
+            return new Live(ratingKey, item, user, library, duration, paused, offset, now);
         } catch (CrossWatchException e) {
             LOG.log(Level.WARNING, "{0}: could not resolve session {1} (item {2}): {3}", source, sessionKey, ratingKey,
                     e.getMessage());
@@ -284,41 +285,54 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
         }
     }
 
-    /** The server's friendly name, as Plex webhooks report it ({@code Server.title}); asked once. */
-    private void lookUpServerName() {
-        if (serverName != null) {
+    /**
+     * The server's friendly name, as Plex webhooks report it ({@code Server.title}), and its
+     * machine identifier (the configured {@code serverId} first, as sync sessions take it); asked once.
+     */
+    private void lookUpServer() {
+        if (serverName != null && serverId != null) {
             return;
         }
         try {
-            serverName = PlexJson.text(clients.server().get("/", Query.empty()).path("MediaContainer").path("friendlyName"));
+            JsonNode root = clients.server().get("/", Query.empty()).path("MediaContainer");
+            serverName = PlexJson.text(root.path("friendlyName"));
+            serverId = context.config().string(PlexKeys.SERVER_ID).orElse(PlexJson.text(root.path("machineIdentifier")));
         } catch (CrossWatchException e) {
             LOG.log(Level.DEBUG, "{0}: the server name is unknown for now: {1}", source, e.getMessage());
         }
     }
 
     private Resolved fetch(String ratingKey) {
-        JsonNode m = clients.server().get("/library/metadata/" + ratingKey, Query.of("includeGuids", 1))
-                .path("MediaContainer").path("Metadata").path(0);
+        JsonNode m = metadataOf(ratingKey);
         String library = PlexJson.text(m.path("librarySectionTitle"));
         library = library != null ? library : PlexJson.text(m.path("librarySectionID"));
-        PlexRow row = PlexRow.of(m, showKey -> MediaIds.empty());
-        if (row == null || row.type() == MediaType.SHOW) {
-            return new Resolved(null, library, 0);
+        // an episode takes its show's ids from the show's own metadata, as the library read does
+        PlexRow row = PlexRow.of(m, this::showIdsOf);
+        return new Resolved(row == null || row.type() == MediaType.SHOW ? null : row, library);
+    }
+
+    private MediaIds showIdsOf(String showKey) {
+        MediaIds ids = showIds.get(showKey);
+        if (ids == null) {
+            ids = PlexGuids.idsOf(metadataOf(showKey));
+            showIds.put(showKey, ids);
         }
-        MediaIds showIds = row.showIds();
-        if (row.type() == MediaType.EPISODE && !PlexGuids.hasExternalId(row.ids()) && row.showKey() != null
-                && !PlexGuids.hasExternalId(showIds)) {
-            // an episode without ids of its own is matched by its show's ids and numbers
-            JsonNode show = clients.server().get("/library/metadata/" + row.showKey(), Query.of("includeGuids", 1))
-                    .path("MediaContainer").path("Metadata").path(0);
-            showIds = showIds.merge(PlexGuids.idsOf(show));
-        }
-        MediaItem.Builder b = MediaItem.builder(row.type()).ids(row.ids()).title(row.title()).year(row.year())
-                .attribute(PlexSession.ATTR_RATING_KEY, row.ratingKey());
-        if (row.type() == MediaType.EPISODE) {
-            b.showIds(showIds).showTitle(row.showTitle()).season(row.season()).episode(row.episode());
-        }
-        return new Resolved(b.build(), library, row.duration());
+        return ids;
+    }
+
+    private JsonNode metadataOf(String ratingKey) {
+        return clients.server().get("/library/metadata/" + ratingKey, Query.of("includeGuids", 1))
+                .path("MediaContainer").path("Metadata").path(0);
+    }
+
+    /** @return a map that keeps the {@code capacity} most recently used entries */
+    private static <K, V> Map<K, V> recent(int capacity) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        };
     }
 
     @Override

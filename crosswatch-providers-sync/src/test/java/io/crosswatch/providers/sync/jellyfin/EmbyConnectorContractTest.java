@@ -1,10 +1,6 @@
 package io.crosswatch.providers.sync.jellyfin;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.crosswatch.api.sync.Connector;
-import io.crosswatch.testkit.ProviderTestKit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The connector contract for {@code emby} (/emby paths, legacy routes, X-Emby-Token). */
@@ -13,34 +9,9 @@ class EmbyConnectorContractTest extends MediaBrowserConnectorContract {
     static final FakeMediaServer FAKE = FakeMediaServer.emby();
 
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(FAKE)).build();
+    static WireMockExtension wm = serving(FAKE);
 
-    @RegisterExtension
-    static WireMockExtension down = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    @Override
-    protected Connector connector() {
-        return ProviderTestKit.forName("emby").assertRegistered().connector();
-    }
-
-    @Override
-    WireMockExtension server() {
-        return wm;
-    }
-
-    @Override
-    FakeMediaServer fake() {
-        return FAKE;
-    }
-
-    @Override
-    WireMockExtension broken() {
-        return down;
-    }
-
-    @Override
-    String provider() {
-        return "emby";
+    EmbyConnectorContractTest() {
+        super(ServerFlavor.EMBY, FAKE, wm);
     }
 }

@@ -8,8 +8,10 @@ import io.crosswatch.api.media.MediaIds;
 import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.media.Playback;
+import io.crosswatch.api.sync.Connector;
 import io.crosswatch.providers.sync.HostileBackend;
 import io.crosswatch.testkit.ConnectorContract;
+import io.crosswatch.testkit.ProviderTestKit;
 import io.crosswatch.testkit.TestContext;
 import io.crosswatch.testkit.VirtualTime;
 import java.time.Duration;
@@ -17,23 +19,50 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 
-/** The testkit's connector contract for one server flavour, against {@link FakeMediaServer}. */
+/**
+ * The testkit's connector contract for one server flavour, against {@link FakeMediaServer}. A
+ * subclass names its flavour and fake and registers the server the fake answers on as its own
+ * static extension ({@link #serving}): each flavour needs its own fake.
+ */
 abstract class MediaBrowserConnectorContract extends ConnectorContract {
 
     static final Instant WATCHED = Instant.parse("2024-11-02T20:15:31Z");
 
-    abstract WireMockExtension server();
+    /**
+     * Serves only failures, for the broken and hostile contexts; it holds no fake, so both
+     * flavours share it. WireMock starts it afresh (no stubs) for each test class, as test
+     * classes run one after another.
+     */
+    @RegisterExtension
+    static final WireMockExtension broken = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    abstract FakeMediaServer fake();
+    private final ServerFlavor flavor;
+    private final FakeMediaServer fake;
+    private final WireMockExtension server;
 
-    abstract WireMockExtension broken();
+    /** @param server the WireMock that {@code fake} answers on, registered by the subclass */
+    MediaBrowserConnectorContract(ServerFlavor flavor, FakeMediaServer fake, WireMockExtension server) {
+        this.flavor = flavor;
+        this.fake = fake;
+        this.server = server;
+    }
 
-    abstract String provider();
+    /** @return a WireMock on a free port where {@code fake} answers every request */
+    static WireMockExtension serving(FakeMediaServer fake) {
+        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().extensions(fake)).build();
+    }
+
+    @Override
+    protected Connector connector() {
+        return ProviderTestKit.forName(flavor.provider()).assertRegistered().connector();
+    }
 
     /** A small library: two movies, one series with two episodes, nothing watched or rated. */
     static void seed(FakeMediaServer fake) {
@@ -64,26 +93,26 @@ abstract class MediaBrowserConnectorContract extends ConnectorContract {
 
     @Override
     protected ProviderContext context() {
-        return TestContext.of(config(server().baseUrl()), VirtualTime.create());
+        return TestContext.of(config(server.baseUrl()), VirtualTime.create());
     }
 
     ProviderConfig config(String baseUrl) {
-        return ProviderConfig.of(provider(), ProviderConfig.DEFAULT_INSTANCE, Map.of("baseUrl", baseUrl,
+        return ProviderConfig.of(flavor.provider(), ProviderConfig.DEFAULT_INSTANCE, Map.of("baseUrl", baseUrl,
                 "accessToken", FakeMediaServer.TOKEN, "userId", FakeMediaServer.USER_ID,
                 "deviceId", "c1f0a5d2-0000-4000-8000-000000000001"));
     }
 
     @Override
     protected Optional<ProviderContext> brokenContext() {
-        broken().stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
-        return Optional.of(TestContext.of(config(broken().baseUrl()), VirtualTime.create()));
+        broken.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+        return Optional.of(TestContext.of(config(broken.baseUrl()), VirtualTime.create()));
     }
 
     @Override
     protected void resetBackend() {
-        server().resetAll();
-        server().stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
-        seed(fake());
+        server.resetAll();
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+        seed(fake);
     }
 
     @Override
@@ -101,8 +130,8 @@ abstract class MediaBrowserConnectorContract extends ConnectorContract {
 
     @Override
     protected Optional<ProviderContext> hostileContext(io.crosswatch.testkit.BackendFailure failure) {
-        // broken() serves only failures; staging replaces what brokenContext() stubbed there
-        return Optional.of(TestContext.of(config(HostileBackend.stage(broken(), failure)),
+        // broken serves only failures; staging replaces what brokenContext() stubbed there
+        return Optional.of(TestContext.of(config(HostileBackend.stage(broken, failure)),
                 VirtualTime.create()));
     }
 }

@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -66,6 +68,11 @@ class MediaBrowserWatcherTest {
     }
 
     ReconnectingWebSocket connect(ServerFlavor flavor, String socketPath, String infoPath, String baseSuffix) {
+        return connect(flavor, socketPath, infoPath, baseSuffix, events::add);
+    }
+
+    ReconnectingWebSocket connect(ServerFlavor flavor, String socketPath, String infoPath, String baseSuffix,
+                                  Consumer<ScrobbleEvent> sink) {
         server = new LoopbackMediaServer(socketPath);
         server.json(infoPath, "{\"ServerName\":\"Jelly\",\"Version\":\"10.10.7\",\"Id\":\"f0e1\"}");
         Map<String, Object> v = new LinkedHashMap<>();
@@ -74,7 +81,7 @@ class MediaBrowserWatcherTest {
         v.put("userId", "5d1b2c3a4e5f60718293a4b5c6d7e8f9");
         v.put("deviceId", "crosswatch-device-1");
         TestContext ctx = TestContext.of(ProviderConfig.of(flavor.provider(), ProviderConfig.DEFAULT_INSTANCE, v), time);
-        watcher = MediaBrowserWatcher.connect(flavor, ctx, events::add, NO_JITTER);
+        watcher = MediaBrowserWatcher.connect(flavor, ctx, sink, NO_JITTER);
         return watcher;
     }
 
@@ -186,6 +193,34 @@ class MediaBrowserWatcherTest {
             secrets.assertNotIn("watcher", watcher.toString());
             secrets.assertNotIn("status", watcher.status().toString());
         }
+    }
+
+    @Test
+    void forceKeepAliveIsAnsweredWhileASlowSinkHoldsTheHandler() throws Exception {
+        CountDownLatch inSink = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        connect(ServerFlavor.JELLYFIN, "/socket", "/System/Info/Public", "", event -> {
+            inSink.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS); // a scrobble target that does not answer
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            events.add(event);
+        });
+        try {
+            WebSocket ws = server.awaitConnection();
+            assertEquals(MediaBrowserWatcher.SESSIONS_START, server.awaitReceived());
+            ws.send(snapshot(movieSession("s1", 10 * MINUTE_TICKS, false)));
+            assertTrue(inSink.await(10, TimeUnit.SECONDS), "the play reached the sink, which holds the handler");
+
+            ws.send("{\"MessageType\":\"ForceKeepAlive\",\"Data\":60}");
+            assertEquals(MediaBrowserWatcher.KEEP_ALIVE, server.awaitReceived(), "answered while the handler is stuck");
+            assertTrue(events.isEmpty(), "the sink is still stuck");
+        } finally {
+            release.countDown();
+        }
+        assertEquals(Kind.PLAY, next().kind());
     }
 
     @Test

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosswatch.api.ConfigException;
 import io.crosswatch.api.ProviderConfig;
+import io.crosswatch.api.media.MediaIds;
+import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.scrobble.ScrobbleEvent;
 import io.crosswatch.api.scrobble.ScrobbleEvent.Kind;
@@ -67,6 +69,12 @@ class PlexWatcherTest {
             + "\"index\":1,\"duration\":3480000,\"librarySectionTitle\":\"TV Shows\",\"librarySectionID\":2,"
             + "\"Guid\":[{\"id\":\"imdb://tt0959621\"},{\"id\":\"tmdb://62085\"},{\"id\":\"tvdb://349232\"}]}]}}";
 
+    /** The episode's show: its ids are the episode's show ids, as in a library read. */
+    static final String SHOW = "{\"MediaContainer\":{\"size\":1,\"Metadata\":[{\"ratingKey\":\"7000\","
+            + "\"key\":\"/library/metadata/7000/children\",\"guid\":\"plex://show/5d9c086c7d06d9001ffd27aa\",\"type\":\"show\","
+            + "\"title\":\"Breaking Bad\",\"Guid\":[{\"id\":\"imdb://tt0903747\"},{\"id\":\"tmdb://1396\"},"
+            + "{\"id\":\"tvdb://81189\"}]}]}}";
+
     static String sessions(String... rows) {
         return "{\"MediaContainer\":{\"size\":" + rows.length + ",\"Metadata\":[" + String.join(",", rows) + "]}}";
     }
@@ -90,6 +98,7 @@ class PlexWatcherTest {
         plex.json("/", "{\"MediaContainer\":{\"friendlyName\":\"Home\",\"machineIdentifier\":\"abc123\"}}");
         plex.json("/library/metadata/5123", MOVIE);
         plex.json("/library/metadata/7001", EPISODE);
+        plex.json("/library/metadata/7000", SHOW);
         plex.json("/status/sessions", sessions(sessionRow("12", "5123", "movie", "Movies", 8160000),
                 sessionRow("13", "7001", "episode", "TV Shows", 3480000)));
     }
@@ -102,15 +111,18 @@ class PlexWatcherTest {
         plex.close();
     }
 
-    ReconnectingWebSocket connect(Map<String, Object> extra) {
+    TestContext context(Map<String, Object> extra) {
         Map<String, Object> v = new java.util.LinkedHashMap<>();
         v.put("clientIdentifier", "5b0e1c1e-test-client-id");
         v.put("token", "plex-account-token-7f3k9q2x");
         v.put("serverUrl", plex.url());
         v.put("serverToken", SERVER_TOKEN);
         v.putAll(extra);
-        TestContext ctx = TestContext.of(ProviderConfig.of("plex", ProviderConfig.DEFAULT_INSTANCE, v), time);
-        watcher = PlexWatcher.connect(ctx, events::add, "plex", NO_JITTER);
+        return TestContext.of(ProviderConfig.of("plex", ProviderConfig.DEFAULT_INSTANCE, v), time);
+    }
+
+    ReconnectingWebSocket connect(Map<String, Object> extra) {
+        watcher = PlexWatcher.connect(context(extra), events::add, "plex", NO_JITTER);
         return watcher;
     }
 
@@ -175,12 +187,39 @@ class PlexWatcherTest {
             assertEquals(2, plex.count("/status/sessions"), "one per new session");
             assertEquals(1, plex.count("/library/metadata/5123"));
             assertEquals(1, plex.count("/library/metadata/7001"));
+            assertEquals(1, plex.count("/library/metadata/7000"), "the show, for the episode's show ids");
             assertEquals(1, plex.upgrades().size());
 
             SecretScanner secrets = new SecretScanner().add("serverToken", SERVER_TOKEN).add("token", "plex-account-token-7f3k9q2x");
             logs.lines().forEach(l -> secrets.assertNotIn("log line", l));
             secrets.assertNotIn("watcher", watcher.toString());
         }
+    }
+
+    @Test
+    void itemsAreTheOnesASyncReadGivesForTheSameRatingKeyWithTheServerAttribute() throws Exception {
+        plex.json("/library/sections", "{\"MediaContainer\":{\"size\":1,\"Directory\":[{\"key\":\"1\","
+                + "\"type\":\"movie\",\"title\":\"Movies\"}]}}");
+        plex.json("/library/sections/1/all", MOVIE);
+        connect(Map.of());
+        WebSocket ws = plex.awaitConnection();
+        ws.send(playing("12", "5123", "playing", 816000));
+        MediaItem movie = next().item();
+        ws.send(playing("13", "7001", "playing", 348000));
+        MediaItem episode = next().item();
+
+        assertEquals("abc123", movie.attribute(PlexSession.ATTR_SERVER).orElse(null), "the machineIdentifier of GET /");
+        // the sync read of the same server (its serverId stored by 'connect') maps rating key 5123 to the same item
+        try (PlexSession sync = new PlexSession(context(Map.of("serverId", "abc123")), null)) {
+            PlexRow row = sync.snapshot().index().rows().stream().filter(r -> r.ratingKey().equals("5123"))
+                    .findFirst().orElseThrow();
+            assertEquals(sync.itemOf(row).build(), movie);
+        }
+        assertEquals("7001", episode.attribute(PlexSession.ATTR_RATING_KEY).orElse(null));
+        assertEquals("abc123", episode.attribute(PlexSession.ATTR_SERVER).orElse(null));
+        assertEquals(MediaIds.of("imdb", "tt0903747", "tmdb", "1396", "tvdb", "81189",
+                "plexguid", "plex://show/5d9c086c7d06d9001ffd27aa"), episode.showIds(),
+                "the show's own ids, as a library read has them");
     }
 
     @Test

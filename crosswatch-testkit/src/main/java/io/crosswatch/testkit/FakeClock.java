@@ -72,7 +72,21 @@ public final class FakeClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId value) {
-        return new FakeClock(now, Objects.requireNonNull(value, "zone"));
+        return zone.equals(Objects.requireNonNull(value, "zone")) ? this : new FakeClock(now, value);
+    }
+
+    /**
+     * Clocks are equal when they read the same instant source in the same zone, as the JDK's
+     * clocks are: a rate limiter registry keys budgets by the clock they are counted on.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FakeClock other && other.now == now && other.zone.equals(zone);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * System.identityHashCode(now) + zone.hashCode();
     }
 
     @Override

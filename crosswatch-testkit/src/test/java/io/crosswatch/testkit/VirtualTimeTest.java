@@ -1,6 +1,8 @@
 package io.crosswatch.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -52,5 +54,17 @@ class VirtualTimeTest {
         assertThrows(IllegalArgumentException.class, () -> clock.advance(Duration.ofSeconds(-1)));
         clock.set(Instant.EPOCH);
         assertEquals(Instant.EPOCH, berlin.instant());
+    }
+
+    @Test
+    void aZonedViewIsTheSameTimeLineAsItsClockAndAnotherClockIsNot() {
+        FakeClock clock = FakeClock.at(Instant.EPOCH);
+        java.time.Clock berlin = clock.withZone(ZoneId.of("Europe/Berlin"));
+
+        assertSame(clock, clock.withZone(java.time.ZoneOffset.UTC));
+        assertEquals(clock, berlin.withZone(java.time.ZoneOffset.UTC));
+        assertEquals(clock.hashCode(), berlin.withZone(java.time.ZoneOffset.UTC).hashCode());
+        assertNotEquals(clock, berlin);
+        assertNotEquals(clock, FakeClock.at(Instant.EPOCH), "another clock that happens to show the same instant");
     }
 }

@@ -12,6 +12,7 @@ import okhttp3.OkHttpClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,8 +24,15 @@ import java.util.random.RandomGenerator;
  * The HTTP toolkit: one {@link OkHttpClient} (one connection pool), one Jackson {@link
  * ObjectMapper}, the {@code User-Agent}, injected time, and the registry of {@link RateLimiter}s,
  * one per budget: per provider instance (account) by default, per provider where the provider
- * declares an app- or IP-wide budget ({@link RateLimitScope}). Providers use {@link #shared()}; tests build their own with {@link
- * #builder()} to inject a fake clock, sleeper and jitter.
+ * declares an app- or IP-wide budget ({@link RateLimitScope}). Providers use {@link #shared()};
+ * tests build their own with {@link #builder()} to inject a fake clock, sleeper and jitter.
+ *
+ * <p>A budget is counted on one time line, so limiters are also keyed by the clock their clients
+ * read, normalized to UTC ({@code clock.withZone(ZoneOffset.UTC)}): system clocks in any zone
+ * share one budget, while a client on a test's virtual clock gets a budget of its own and never
+ * waits out a pause counted in real time (or another test's time). Nothing is reset behind a
+ * caller's back. The registry keeps one limiter per budget and clock it has seen; production
+ * reads one system clock, so it holds one limiter per budget.
  *
  * @since 0.1
  */
@@ -47,8 +55,11 @@ public final class HttpToolkit {
     private final System.Logger logger;
     private final Map<LimiterKey, RateLimiter> limiters = new ConcurrentHashMap<>();
 
-    /** One budget: a provider and the instance it belongs to, {@code null} when the provider's instances share it. */
-    private record LimiterKey(String provider, String instance) {
+    /**
+     * One budget on one time line: a provider, the instance it belongs to ({@code null} when the
+     * provider's instances share it) and the clock it is counted on, normalized to UTC.
+     */
+    private record LimiterKey(String provider, String instance, Clock timeline) {
     }
 
     private HttpToolkit(Builder b) {
@@ -95,7 +106,7 @@ public final class HttpToolkit {
     /**
      * @param provider the provider name, such as {@code trakt}; with the instance of the
      *                 client's configuration (or {@link ServiceClient.Builder#instance(String)})
-     *                 it keys the rate limiter
+     *                 and the client's clock it keys the rate limiter
      * @return a builder for one provider instance's client
      */
     public ServiceClient.Builder client(String provider) {
@@ -103,9 +114,9 @@ public final class HttpToolkit {
     }
 
     /**
-     * The rate limiter every instance of a provider shares (an app- or IP-wide budget), created
-     * with {@code policy} on first use; the same as {@code rateLimiter(provider, null,
-     * RateLimitScope.APP, policy)}.
+     * The rate limiter every instance of a provider shares (an app- or IP-wide budget) on this
+     * toolkit's clock, created with {@code policy} on first use; the same as {@code
+     * rateLimiter(provider, null, RateLimitScope.APP, policy, clock())}.
      *
      * @param provider the provider name
      * @param policy   its limits
@@ -116,9 +127,26 @@ public final class HttpToolkit {
     }
 
     /**
-     * The rate limiter of one budget, created with {@code policy} on first use: the budget of
-     * {@code instance} for {@link RateLimitScope#ACCOUNT}, else the one every instance of the
-     * provider shares. Every client of that budget in this toolkit shares the limiter; a later,
+     * The rate limiter of one budget on this toolkit's clock; the same as {@code
+     * rateLimiter(provider, instance, scope, policy, clock())}.
+     *
+     * @param provider the provider name
+     * @param instance the provider instance (account); {@code null} means {@link
+     *                 io.crosswatch.api.ProviderConfig#DEFAULT_INSTANCE}; ignored for a shared scope
+     * @param scope    whose budget the limit counts
+     * @param policy   its limits
+     * @return the limiter
+     * @since 0.1
+     */
+    public RateLimiter rateLimiter(String provider, String instance, RateLimitScope scope, RateLimitPolicy policy) {
+        return rateLimiter(provider, instance, scope, policy, clock);
+    }
+
+    /**
+     * The rate limiter of one budget as counted on {@code clock}, created with {@code policy} on
+     * first use: the budget of {@code instance} for {@link RateLimitScope#ACCOUNT}, else the one
+     * every instance of the provider shares. Every client of that budget in this toolkit whose
+     * clock is the same time line (equal once normalized to UTC) shares the limiter; a later,
      * different policy is ignored (and logged), since the service has one limit per budget.
      *
      * @param provider the provider name
@@ -127,22 +155,32 @@ public final class HttpToolkit {
      *                 ignored for a shared scope
      * @param scope    whose budget the limit counts
      * @param policy   its limits
+     * @param clock    the clock the limiter's callers read; its zone does not matter
      * @return the limiter
      * @since 0.1
      */
-    public RateLimiter rateLimiter(String provider, String instance, RateLimitScope scope, RateLimitPolicy policy) {
+    public RateLimiter rateLimiter(String provider, String instance, RateLimitScope scope, RateLimitPolicy policy,
+                                   Clock clock) {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(clock, "clock");
         String account = scope.shared() ? null
                 : instance != null ? instance : io.crosswatch.api.ProviderConfig.DEFAULT_INSTANCE;
-        RateLimiter limiter = limiters.computeIfAbsent(new LimiterKey(provider, account),
+        RateLimiter limiter = limiters.computeIfAbsent(new LimiterKey(provider, account, timeline(clock)),
                 k -> new RateLimiter(k.provider(), k.instance(), policy));
         if (!limiter.policy().equals(policy) && !policy.equals(RateLimitPolicy.unlimited())) {
             logger.log(System.Logger.Level.DEBUG, "{0}: keeping the rate limit {1}; ignoring {2}",
                     limiter, limiter.policy(), policy);
         }
         return limiter;
+    }
+
+    /** The time line {@code clock} reads: the clock in UTC, since a zone changes how it prints, not its instants. */
+    private static Clock timeline(Clock clock) {
+        // A UTC clock is its own time line; asking it withZone anyway would, for a clock that
+        // lacks equals (a hand-written test clock), make a new key on every call.
+        return ZoneOffset.UTC.equals(clock.getZone()) ? clock : clock.withZone(ZoneOffset.UTC);
     }
 
     /** @return the shared OkHttp client; derive per-provider settings with {@code newBuilder()} */

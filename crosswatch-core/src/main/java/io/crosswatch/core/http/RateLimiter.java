@@ -27,10 +27,10 @@ import java.util.Objects;
  * app- or IP-wide budget (see {@link RateLimitScope} and {@link
  * HttpToolkit#rateLimiter(String, String, RateLimitScope, RateLimitPolicy)}). It is thread-safe.
  *
- * <p>What a budget remembers (the recent grants and a pause) is counted on the clock that
- * recorded it. When a caller brings a different clock (another test's virtual time), that
- * history says nothing about the new time line and is dropped, so that a pause recorded on one
- * clock never holds callers on another. Production callers all share the system clock.
+ * <p>A limiter counts on one time line: every caller of one limiter reads the same clock (up to
+ * its zone). {@link HttpToolkit} keys its limiters by that time line as well as the budget, so
+ * callers on another clock (a test's virtual time) get a limiter of their own instead of one
+ * whose grants and pauses were counted in another time.
  *
  * @since 0.1
  */
@@ -96,7 +96,7 @@ public final class RateLimiter {
      *         asking again (nothing was taken)
      */
     public Duration tryAcquire(Access access, Instant now) {
-        return bucket(access).tryAcquire(() -> now, null).wait;
+        return bucket(access).tryAcquire(() -> now).wait;
     }
 
     /**
@@ -117,7 +117,7 @@ public final class RateLimiter {
             token.throwIfCancelled();
             // The clock is read under the bucket's lock, so concurrent callers are granted in
             // time order and the returned instant is the one the bucket counted.
-            Attempt attempt = bucket(access).tryAcquire(clock::instant, clock);
+            Attempt attempt = bucket(access).tryAcquire(clock::instant);
             Duration wait = attempt.wait;
             if (attempt.grantedAt != null) {
                 return attempt.grantedAt;
@@ -140,20 +140,7 @@ public final class RateLimiter {
      * @param until  when the service said the budget comes back
      */
     public void pauseUntil(Access access, Instant until) {
-        bucket(access).pauseUntil(until, null);
-    }
-
-    /**
-     * Like {@link #pauseUntil(Access, Instant)}, for an instant read from {@code clock}: if the
-     * budget's history was counted on another clock, that history is dropped first.
-     *
-     * @param access which budget
-     * @param until  when the service said the budget comes back
-     * @param clock  the clock {@code until} was computed from
-     * @since 0.1
-     */
-    public void pauseUntil(Access access, Instant until, Clock clock) {
-        bucket(access).pauseUntil(until, Objects.requireNonNull(clock, "clock"));
+        bucket(access).pauseUntil(Objects.requireNonNull(until, "until"));
     }
 
     private Bucket bucket(Access access) {
@@ -181,15 +168,12 @@ public final class RateLimiter {
         private final RateLimit limit;
         private final ArrayDeque<Instant> granted = new ArrayDeque<>();
         private Instant pausedUntil = Instant.MIN;
-        /** The clock the grants and the pause were counted on; {@code null} until one is known. */
-        private Clock timeline;
 
         Bucket(RateLimit limit) {
             this.limit = limit;
         }
 
-        synchronized Attempt tryAcquire(java.util.function.Supplier<Instant> clock, Clock source) {
-            follow(source);
+        synchronized Attempt tryAcquire(java.util.function.Supplier<Instant> clock) {
             Instant now = clock.get();
             if (now.isBefore(pausedUntil)) {
                 return new Attempt(null, Duration.between(now, pausedUntil));
@@ -199,7 +183,7 @@ public final class RateLimiter {
             }
             if (!granted.isEmpty() && granted.peekLast().isAfter(now)) {
                 if (granted.peekLast().minus(limit.window()).isAfter(now)) {
-                    // The clock jumped back by more than a window (another clock, a wall-clock
+                    // The clock jumped back by more than a window (a wall-clock
                     // change): start over rather than wait for a time that may never come.
                     granted.clear();
                 } else {
@@ -217,28 +201,10 @@ public final class RateLimiter {
             return new Attempt(null, Duration.between(now, granted.peekFirst().plus(limit.window())));
         }
 
-        synchronized void pauseUntil(Instant until, Clock source) {
-            follow(source);
+        synchronized void pauseUntil(Instant until) {
             if (until.isAfter(pausedUntil)) {
                 pausedUntil = until;
             }
-        }
-
-        /** Drops the history when {@code source} is a different time line from the one it was counted on. */
-        private void follow(Clock source) {
-            if (source == null) {
-                return;
-            }
-            if (timeline != null && !sameTimeline(timeline, source)) {
-                granted.clear();
-                pausedUntil = Instant.MIN;
-            }
-            timeline = source;
-        }
-
-        private static boolean sameTimeline(Clock a, Clock b) {
-            // A zone changes how a clock prints, not the instants it reads.
-            return a.equals(b) || a.withZone(java.time.ZoneOffset.UTC).equals(b.withZone(java.time.ZoneOffset.UTC));
         }
     }
 }

@@ -97,13 +97,14 @@ public final class ServiceClient {
         this.baseUrl = b.baseUrl;
         this.headers = Map.copyOf(b.headers);
         this.auth = b.auth;
-        this.limiter = toolkit.rateLimiter(provider, instanceOf(b), b.rateLimitScope, b.rateLimit);
         this.retry = b.retry;
         this.context = b.context;
         this.fixedConfig = b.config;
         this.http = b.connectTimeout == null && b.readTimeout == null && b.callTimeout == null ? toolkit.okHttp()
                 : tuned(toolkit.okHttp(), b);
         this.clock = b.clock != null ? b.clock : b.context != null ? b.context.clock() : toolkit.clock();
+        // The budget is counted on the clock this client reads, so that is part of the limiter's key.
+        this.limiter = toolkit.rateLimiter(provider, instanceOf(b), b.rateLimitScope, b.rateLimit, clock);
         this.sleeper = b.sleeper != null ? b.sleeper : b.context != null ? b.context.sleeper() : toolkit.sleeper();
         this.cancellation = b.cancellation != null ? b.cancellation
                 : b.context != null ? b.context.cancellation() : CancellationToken.none();
@@ -321,7 +322,7 @@ public final class ServiceClient {
             // service's 429 and fails fast as rate limited.
             RateLimitHeaders.exhaustedUntil(n -> response.header(n).orElse(null), now, toolkit.mapper())
                     .filter(reset -> Duration.between(now, reset).compareTo(policy.maxRetryAfter()) <= 0)
-                    .ifPresent(reset -> limiter.pauseUntil(access, reset, clock));
+                    .ifPresent(reset -> limiter.pauseUntil(access, reset));
 
             if (response.isSuccessful() || r.allowed.contains(status)) {
                 return response;
@@ -353,7 +354,7 @@ public final class ServiceClient {
                 // The pause holds every request of this budget (this account, or the whole
                 // provider when declared app- or IP-wide), not just this one; the wait itself
                 // happens in the limiter at the top of the loop.
-                limiter.pauseUntil(access, now.plus(wait), clock);
+                limiter.pauseUntil(access, now.plus(wait));
                 continue;
             }
             if (isRetryableStatus(status) && idempotent && attempt < policy.maxAttempts()) {

@@ -1,10 +1,10 @@
 package io.crosswatch.core.scrobble;
 
 import io.crosswatch.api.Api;
+import io.crosswatch.core.internal.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -51,13 +51,7 @@ public interface Schedule {
     static Schedule parse(String text, ZoneId zone) {
         String t = text.trim();
         if (t.toUpperCase(Locale.ROOT).startsWith("P")) {
-            Duration d;
-            try {
-                d = Duration.parse(t);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("not an ISO-8601 duration such as PT30M");
-            }
-            return new IntervalSchedule(d);
+            return new IntervalSchedule(Durations.parse(t, Durations.Bound.POSITIVE));
         }
         return CronSchedule.parse(t, zone);
     }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.crosswatch.api.Api;
 import io.crosswatch.api.ConfigException;
 import io.crosswatch.api.sync.Endpoint;
+import io.crosswatch.core.internal.config.Durations;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -143,16 +143,13 @@ public final class ScrobbleSettings {
         return out;
     }
 
-    static Duration duration(JsonNode section, String key, Duration fallback) {
+    /** @return the duration at {@code scrobble.<key>}, or {@code fallback} when the key is absent */
+    private static Duration duration(JsonNode section, String key, Duration fallback) {
         JsonNode n = section.get(key);
         if (n == null || n.isNull()) {
             return fallback;
         }
-        try {
-            return Duration.parse(n.asText());
-        } catch (DateTimeParseException e) {
-            throw new ConfigException("scrobble", "'" + key + "' must be an ISO-8601 duration such as PT30M, got '" + n.asText() + "'");
-        }
+        return Durations.parse("scrobble." + key, n.asText(), Durations.Bound.POSITIVE);
     }
 
     /** @return the targets every admitted event goes to */

@@ -1,8 +1,8 @@
 package io.crosswatch.core.sync;
 
 import io.crosswatch.api.Api;
+import io.crosswatch.core.internal.config.Durations;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -350,13 +350,9 @@ public final class PlanOptions {
                 return def;
             }
             try {
-                Duration d = Duration.parse(v);
-                if (d.isNegative()) {
-                    throw bad(key, v, "a non-negative ISO-8601 duration such as P7D or PT6H");
-                }
-                return d;
-            } catch (DateTimeParseException e) {
-                throw bad(key, v, "an ISO-8601 duration such as P7D or PT6H");
+                return Durations.parse(v, Durations.Bound.NON_NEGATIVE);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("pair option '" + key + "' " + e.getMessage(), e);
             }
         }
 

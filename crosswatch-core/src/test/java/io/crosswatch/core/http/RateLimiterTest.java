@@ -104,30 +104,4 @@ class RateLimiterTest {
 
         assertSame(a.rateLimiter(), b.rateLimiter());
     }
-
-    @Test
-    void aPauseCountedOnAnotherClockDoesNotHoldThisOne() {
-        RateLimiter limiter = new RateLimiter("trakt", "default", RateLimitPolicy.of(RateLimit.perMinute(1)));
-        FakeTime earlierTest = FakeTime.at("2026-01-01T00:00:00Z");
-        earlierTest.advance(Duration.ofHours(1));
-        limiter.acquire(Access.READ, earlierTest, earlierTest, null, CancellationToken.none());
-        limiter.pauseUntil(Access.READ, earlierTest.instant().plusSeconds(60), earlierTest);
-
-        limiter.acquire(Access.READ, time, time, null, CancellationToken.none());
-
-        assertEquals(List.of(), time.sleeps(), "neither the grant nor the pause of another time line holds this one");
-        limiter.pauseUntil(Access.READ, time.instant().plusSeconds(5), time);
-        limiter.acquire(Access.READ, time, time, null, CancellationToken.none());
-        assertEquals(Duration.ofMinutes(1), time.totalSlept(), "on its own clock the budget still counts");
-    }
-
-    @Test
-    void clocksThatDifferOnlyInTheirZoneShareOneTimeLine() {
-        RateLimiter limiter = new RateLimiter("trakt", "default", RateLimitPolicy.unlimited());
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        limiter.pauseUntil(Access.READ, now.plusSeconds(30), java.time.Clock.systemUTC());
-        limiter.pauseUntil(Access.READ, now.plusSeconds(1), java.time.Clock.system(java.time.ZoneId.of("Europe/Berlin")));
-
-        assertEquals(Duration.ofSeconds(30), limiter.tryAcquire(Access.READ, now));
-    }
 }

@@ -150,7 +150,7 @@ class CronScheduleTest {
         assertEquals(Optional.of(now.plusSeconds(3600)), every.next(now));
         assertEquals(Optional.of(Instant.parse("2026-01-01T00:05:00Z")), Schedule.parse("*/5 * * * *", UTC).first(now),
                 "a cron pair waits for its time");
-        assertEquals("not an ISO-8601 duration such as PT30M",
+        assertEquals("must be a positive duration in ISO-8601 such as PT30M, got 'P1Q'",
                 assertThrows(IllegalArgumentException.class, () -> Schedule.parse("P1Q", UTC)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> Schedule.parse("PT0S", UTC));
     }

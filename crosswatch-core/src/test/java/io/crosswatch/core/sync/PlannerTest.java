@@ -413,5 +413,12 @@ class PlannerTest {
                 () -> PlanOptions.from(Map.of(PlanOptions.MASS_DELETE_RATIO, "lots")));
         assertTrue(e.getMessage().contains(PlanOptions.MASS_DELETE_RATIO));
         assertEquals(0.25, PlanOptions.from(Map.of(PlanOptions.MASS_DELETE_RATIO, "25%")).massDeleteRatio());
+
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PlanOptions.from(Map.of(PlanOptions.TOMBSTONE_TTL, "7 days")));
+        assertEquals("pair option '" + PlanOptions.TOMBSTONE_TTL
+                + "' must be a non-negative duration in ISO-8601 such as PT30M, got '7 days'", e.getMessage());
+        assertEquals(java.time.Duration.ZERO, PlanOptions.from(Map.of(PlanOptions.PROGRESS_MIN_CHANGE, "PT0S")).progressMinChange(),
+                "zero is a valid threshold");
     }
 }

@@ -1,4 +1,5 @@
 /**
- * Internal: atomic file writing for the config store. Not exported.
+ * Internal: atomic file writing for the config store, and the one reader of duration settings.
+ * Not exported.
  */
 package io.crosswatch.core.internal.config;

@@ -28,7 +28,6 @@ final class SyntheticInventory {
      */
     static List<MediaItem> of(int n, long seed, boolean alt, int skip, int shift) {
         List<MediaItem> out = new ArrayList<>(n);
-        SplittableRandom r = new SplittableRandom(seed);
         for (int k = 0; k < n; k++) {
             int i = k + shift;
             if (skip > 0 && i % skip == 0) {
@@ -40,7 +39,7 @@ final class SyntheticInventory {
                 String imdb = "tt" + (1_000_000 + i);
                 MediaIds ids;
                 if (kind < 40) {
-                    ids = alt ? MediaIds.of("imdb", imdb, "plex", String.valueOf(r.nextInt(1 << 30)))
+                    ids = alt ? MediaIds.of("imdb", imdb, "plex", String.valueOf(ratingKey(seed, i)))
                             : MediaIds.of("tmdb", tmdb, "imdb", imdb, "trakt", String.valueOf(50 + i));
                 } else if (kind < 55) {
                     ids = MediaIds.of("imdb", imdb);
@@ -57,5 +56,13 @@ final class SyntheticInventory {
             }
         }
         return out;
+    }
+
+    /**
+     * A server-local id (a Plex rating key) for title {@code i}: arbitrary, but the same in every
+     * read of one server, as a real rating key is between a read and the baseline kept from it.
+     */
+    private static int ratingKey(long seed, int i) {
+        return new SplittableRandom(seed * 1_000_003L + i).nextInt(1 << 30);
     }
 }

@@ -42,13 +42,13 @@ public final class MediaItem {
         this.type = Objects.requireNonNull(b.type, "type");
         this.ids = b.ids == null ? MediaIds.empty() : b.ids;
         this.title = b.title == null || b.title.isBlank() ? null : b.title.strip();
-        this.year = b.year == null ? null : Years.box(b.year);
+        this.year = SmallInts.box(b.year);
         this.showIds = b.showIds == null ? MediaIds.empty() : b.showIds;
         this.showTitle = b.showTitle == null || b.showTitle.isBlank() ? null : b.showTitle.strip();
-        this.season = b.season;
-        this.episode = b.episode;
+        this.season = SmallInts.box(b.season);
+        this.episode = SmallInts.box(b.episode);
         this.watchedAt = b.watchedAt;
-        this.rating = b.rating;
+        this.rating = SmallInts.box(b.rating);
         this.ratedAt = b.ratedAt;
         this.playback = b.playback;
         this.list = b.list == null || b.list.isBlank() ? null : b.list.strip();
@@ -115,7 +115,7 @@ public final class MediaItem {
 
     /** @return the release year */
     public Optional<Integer> year() {
-        return Optional.ofNullable(year);
+        return SmallInts.optional(year);
     }
 
     /** @return for a season or episode, the show's ids; empty otherwise */
@@ -130,12 +130,12 @@ public final class MediaItem {
 
     /** @return the season number of a season or episode */
     public Optional<Integer> season() {
-        return Optional.ofNullable(season);
+        return SmallInts.optional(season);
     }
 
     /** @return the episode number of an episode */
     public Optional<Integer> episode() {
-        return Optional.ofNullable(episode);
+        return SmallInts.optional(episode);
     }
 
     /** @return when it was watched (history) */
@@ -145,7 +145,7 @@ public final class MediaItem {
 
     /** @return the rating on a 1–10 scale (ratings) */
     public Optional<Integer> rating() {
-        return Optional.ofNullable(rating);
+        return SmallInts.optional(rating);
     }
 
     /** @return when it was rated */

@@ -72,11 +72,13 @@ public final class Planner {
         SyncMode mode = input.mode();
         boolean sourceBase = mode == SyncMode.ONE_WAY_PROPAGATE || mode == SyncMode.TWO_WAY;
         boolean targetBase = mode == SyncMode.ONE_WAY_MIRROR || mode == SyncMode.TWO_WAY;
-        input.features().forEach((feature, fi) -> slices.put(feature, new Slices(
-                u.add(fi.source().items()),
-                sourceBase || fi.source().delta() ? fi.source().baseline().map(u::add).orElse(null) : null,
-                u.add(fi.target().items()),
-                targetBase || fi.target().delta() ? fi.target().baseline().map(u::add).orElse(null) : null)));
+        input.features().forEach((feature, fi) -> {
+            Refs source = u.add(fi.source().items());
+            Refs sourceBaseline = sourceBase || fi.source().delta() ? u.addBaseline(fi.source(), source) : null;
+            Refs target = u.add(fi.target().items());
+            Refs targetBaseline = targetBase || fi.target().delta() ? u.addBaseline(fi.target(), target) : null;
+            slices.put(feature, new Slices(source, sourceBaseline, target, targetBaseline));
+        });
         Refs tombstones = u.addAll(guards.tombstones().stream().map(Tombstone::item).toList());
         Refs unresolved = u.addAll(guards.unresolved().stream().map(UnresolvedItem::item).toList());
         Refs phantoms = u.addAll(guards.phantoms().stream().map(PhantomRecord::item).toList());
@@ -103,7 +105,10 @@ public final class Planner {
         }
 
         Refs add(List<MediaItem> list) {
-            int first = graph.addAll(list);
+            return place(list, graph.addAll(list));
+        }
+
+        private Refs place(List<MediaItem> list, int first) {
             int n = list.size();
             if (first + n > items.length) {
                 items = java.util.Arrays.copyOf(items, Math.max(items.length * 2, first + n));
@@ -117,6 +122,18 @@ public final class Planner {
 
         Refs addAll(List<MediaItem> list) {
             return add(list);
+        }
+
+        /**
+         * Adds a side's baseline next to its current items (added as {@code current}); a baseline
+         * mostly repeats them in order, which the graph uses to skip most lookups.
+         */
+        Refs addBaseline(SideSnapshot side, Refs current) {
+            List<MediaItem> baseline = side.baseline().orElse(null);
+            if (baseline == null) {
+                return null;
+            }
+            return place(baseline, graph.addAllAlong(baseline, side.items(), current.start));
         }
     }
 

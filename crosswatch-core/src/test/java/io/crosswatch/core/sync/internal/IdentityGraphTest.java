@@ -129,4 +129,88 @@ class IdentityGraphTest {
             assertEquals(single.cluster(i), bulk.cluster(i), "item " + i);
         }
     }
+
+    /**
+     * A baseline added along its side's current list gives exactly the clusters of adding it like
+     * any other list, whatever the two lists share: the same list, the same items in the same
+     * order with some deleted or added, new copies with changed ids, another order, id-less items.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("alongSeeds")
+    void aBaselineAddedAlongItsSideClustersExactlyLikeAnyList(long seed) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        int n = r.nextInt(8) == 0 ? IdentityGraph.PARALLEL_THRESHOLD + r.nextInt(3000) : 1 + r.nextInt(300);
+        java.util.List<MediaItem> current = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            current.add(randomItem(r, i));
+        }
+        java.util.List<MediaItem> baseline;
+        switch (r.nextInt(4)) {
+            case 0 -> baseline = current; // unchanged inventory: the very same list
+            case 1 -> baseline = perturbed(r, current, n);
+            case 2 -> {
+                baseline = perturbed(r, current, n);
+                java.util.Collections.shuffle(baseline, new java.util.Random(seed)); // another order
+            }
+            default -> baseline = java.util.stream.IntStream.range(0, n).mapToObj(i -> randomItem(r, i)).toList();
+        }
+        java.util.List<MediaItem> other = java.util.stream.IntStream.range(0, n / 2).mapToObj(i -> randomItem(r, i)).toList();
+
+        IdentityGraph along = new IdentityGraph(16);
+        int start = along.addAll(current);
+        along.addAllAlong(baseline, current, start);
+        along.addAll(other);
+        IdentityGraph plain = new IdentityGraph(16);
+        plain.addAll(current);
+        plain.addAll(baseline);
+        plain.addAll(other);
+        int size = current.size() + baseline.size() + other.size();
+        java.util.List<MediaItem> all = new java.util.ArrayList<>(current);
+        all.addAll(baseline);
+        all.addAll(other);
+        along.matchWeak(all::get, 0);
+        plain.matchWeak(all::get, 0);
+        along.freeze();
+        plain.freeze();
+        assertEquals(plain.size(), along.size());
+        assertEquals(plain.clusterCount(), along.clusterCount());
+        for (int i = 0; i < size; i++) {
+            // dense cluster numbers follow each cluster's first item, so equal partitions give equal numbers
+            assertEquals(plain.cluster(i), along.cluster(i), "item " + i + " " + all.get(i));
+            assertEquals(plain.weak(i), along.weak(i), "item " + i);
+        }
+    }
+
+    static java.util.stream.LongStream alongSeeds() {
+        return io.crosswatch.core.testing.SeededCases.seeds("identity-graph-along", 32);
+    }
+
+    /** Mostly the same items (some as new, equal copies), a few deleted, a few added, some with changed ids. */
+    private static java.util.List<MediaItem> perturbed(java.util.SplittableRandom r, java.util.List<MediaItem> current, int n) {
+        java.util.List<MediaItem> out = new java.util.ArrayList<>();
+        for (MediaItem item : current) {
+            int roll = r.nextInt(20);
+            if (roll == 0) {
+                continue; // added to the current list since the baseline
+            }
+            if (roll == 1) {
+                out.add(randomItem(r, r.nextInt(n))); // deleted since, or another item
+            }
+            out.add(roll == 2 ? randomItem(r, r.nextInt(n)) : roll < 10 ? item : item.toBuilder().build());
+        }
+        return out;
+    }
+
+    /** An item about title {@code i}, through one of several id subsets, sometimes without ids. */
+    private static MediaItem randomItem(java.util.SplittableRandom r, int i) {
+        return switch (r.nextInt(7)) {
+            case 0 -> m("imdb", "tt" + (i + 1));
+            case 1 -> m("tmdb", String.valueOf(i + 1), "imdb", "tt" + (i + 1));
+            case 2 -> m("tmdb", String.valueOf(i + 1), "plex", String.valueOf(r.nextInt(5)));
+            case 3 -> e(MediaIds.of("tvdb", String.valueOf(i / 10 + 1)), 1 + i % 2, i % 10);
+            case 4 -> e(MediaIds.of("tvdb", String.valueOf(i / 10 + 1), "tmdb", String.valueOf(i / 10 + 7)), 1 + i % 2, i % 10);
+            case 5 -> MediaItem.builder(MediaType.MOVIE).title("Untitled " + (i % 5)).year(2000).build();
+            default -> MediaItem.builder(MediaType.MOVIE).ids(MediaIds.of("jellyfin", "j" + (i % 9))).title("T").build();
+        };
+    }
 }

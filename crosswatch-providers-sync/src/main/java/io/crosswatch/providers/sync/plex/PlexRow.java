@@ -44,9 +44,22 @@ record PlexRow(String ratingKey, MediaType type, String title, Integer year, Med
      * @return the row, or {@code null} for types that are not synced (seasons, music, photos)
      */
     static PlexRow of(JsonNode m, java.util.function.Function<String, MediaIds> showIdsOf) {
+        return PlexJson.text(m.path("ratingKey")) == null ? null : ofPayload(m, showIdsOf);
+    }
+
+    /**
+     * The mapping of {@link #of} for a row that may lack its rating key ({@code ratingKey} is
+     * {@code null} then): a webhook payload relayed or written by hand without one still names
+     * its item by guids, and an item needs no rating key to be scrobbled elsewhere.
+     *
+     * @param m         a {@code Metadata} row
+     * @param showIdsOf the ids of a show by rating key (episodes take their show's ids from it)
+     * @return the row, or {@code null} for types that are not synced (seasons, music, photos)
+     */
+    static PlexRow ofPayload(JsonNode m, java.util.function.Function<String, MediaIds> showIdsOf) {
         MediaType type = TYPES.get(m.path("type").asText(""));
         String key = PlexJson.text(m.path("ratingKey"));
-        if (type == null || key == null) {
+        if (type == null) {
             return null;
         }
         MediaIds ids = PlexGuids.idsOf(m);

@@ -24,6 +24,8 @@ import java.util.function.Consumer;
  * follow and is skipped. {@code media.play/pause/resume/stop} map to their kinds and {@code
  * media.scrobble} (sent once playback passes 90 %) to a stop at that progress. Other events and
  * items other than movies and episodes are ignored. A plain JSON body is accepted too (proxies).
+ * Items are mapped as a sync read maps them ({@link PlexSession#itemOf(PlexRow, String)}, with
+ * {@code Server.uuid} as the server), except that an episode has only the show ids its payload names.
  * {@link #listen} watches the server's notification websocket instead, for servers without
  * Plex Pass (webhooks need it).
  */
@@ -66,20 +68,17 @@ public final class PlexWebhookSource implements ScrobbleSource {
         if (kind == null || !md.isObject()) {
             return List.of();
         }
-        MediaItem item;
-        switch (md.path("type").asText()) {
-            case "movie" -> item = MediaItem.builder(MediaType.MOVIE).ids(PlexGuids.idsOf(md)).title(PlexJson.text(md.path("title")))
-                    .year(PlexJson.intOrNull(md.path("year"))).build();
-            case "episode" -> {
-                MediaIds show = PlexGuids.parse(md.path("grandparentGuid").asText(null)).ids();
-                item = MediaItem.builder(MediaType.EPISODE).ids(PlexGuids.idsOf(md)).title(PlexJson.text(md.path("title")))
-                        .showIds(show).showTitle(PlexJson.text(md.path("grandparentTitle")))
-                        .season(PlexJson.intOrNull(md.path("parentIndex"))).episode(PlexJson.intOrNull(md.path("index"))).build();
-            }
-            default -> {
-                return List.of();
-            }
+        // The one mapping sync reads and the websocket watcher use, so a webhook's item carries the
+        // same ids, rating key and server attribute (Server.uuid is the machineIdentifier) as a
+        // sync read of the same item. An episode's show ids can be fewer than a sync read's: the
+        // read takes them from the show's own metadata, which a webhook handler cannot fetch (no
+        // server address or token here, and no HTTP on the request path), so only what the payload
+        // names (grandparentGuid, a legacy TVDB episode guid) is kept.
+        PlexRow row = PlexRow.ofPayload(md, showKey -> MediaIds.empty());
+        if (row == null || (row.type() != MediaType.MOVIE && row.type() != MediaType.EPISODE)) {
+            return List.of();
         }
+        MediaItem item = PlexSession.itemOf(row, PlexJson.text(root.path("Server").path("uuid"))).build();
         long offset = PlexJson.longOf(md.path("viewOffset"), 0);
         long duration = PlexJson.longOf(md.path("duration"), 0);
         double percent = duration > 0 ? 100.0 * offset / duration : 0;

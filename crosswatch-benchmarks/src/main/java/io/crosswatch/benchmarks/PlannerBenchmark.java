@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 3)
-// The 1M inputs alone (4M MediaItems: two sides, two baselines) hold about 1.85 GB of heap; the
-// planner has to fit in what is left of 2.5 GiB, i.e. it works in well under 1 GiB of its own.
+// The 1M inputs alone (4M MediaItems: two sides, two baselines) hold about 1.13 GB of heap and
+// the planner needs under 0.25 GiB beyond them; the headroom keeps the collector from dominating.
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2560m"})
 public class PlannerBenchmark {
 

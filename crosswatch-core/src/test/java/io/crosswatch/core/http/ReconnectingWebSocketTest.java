@@ -131,6 +131,13 @@ class ReconnectingWebSocketTest {
             public void onMessage(WebSocket webSocket, String text) {
                 fromClient.add(text);
             }
+
+            @Override
+            public void onClosing(WebSocket webSocket, int code, String reason) {
+                // answer the client's close as a real server does; otherwise the server side stays
+                // half-open and MockWebServer.close() can give up waiting for it under load
+                webSocket.close(code, reason);
+            }
         }).build();
     }
 

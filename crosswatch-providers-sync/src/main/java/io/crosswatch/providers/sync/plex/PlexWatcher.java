@@ -313,10 +313,18 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
 
     private MediaIds showIdsOf(String showKey) {
         MediaIds ids = showIds.get(showKey);
-        if (ids == null) {
-            ids = PlexGuids.idsOf(metadataOf(showKey));
-            showIds.put(showKey, ids);
+        if (ids != null) {
+            return ids;
         }
+        try {
+            ids = PlexGuids.idsOf(metadataOf(showKey));
+        } catch (CrossWatchException e) {
+            // the episode's own guids and its grandparentGuid still name it: a show that cannot be
+            // read (gone, or the server busy) must not cost the play; not cached, so asked again later
+            LOG.log(Level.DEBUG, "{0}: the ids of show {1} are unknown for now: {2}", source, showKey, e.getMessage());
+            return MediaIds.empty();
+        }
+        showIds.put(showKey, ids);
         return ids;
     }
 

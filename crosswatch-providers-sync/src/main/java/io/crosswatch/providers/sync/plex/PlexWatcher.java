@@ -60,6 +60,8 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
     private String serverName;
     /** The server's machine identifier, for {@link PlexSession#ATTR_SERVER}. */
     private String serverId;
+    /** Whether {@code GET /} has answered once; a failure is asked again on the next new session. */
+    private boolean serverAsked;
     /**
      * What OkHttp's reader thread last saw per session ({@code ratingKey|state}), to tell a repeat
      * from a change before the message is queued; touched only by {@link #isPeriodic}.
@@ -71,7 +73,8 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
      * The row is kept rather than the item, so the item is built with the server id known when a
      * session starts (an earlier lookup of it may have failed).
      */
-    private record Resolved(PlexRow row, String library) {
+    /** @param complete whether the show's ids were read too; an incomplete result is not cached */
+    private record Resolved(PlexRow row, String library, boolean complete) {
     }
 
     /** A session being watched. */
@@ -263,7 +266,9 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
             Resolved r = metadata.get(ratingKey);
             if (r == null) {
                 r = fetch(ratingKey);
-                metadata.put(ratingKey, r);
+                if (r.complete()) {
+                    metadata.put(ratingKey, r);
+                }
             }
             String user = null;
             String library = r.library();
@@ -290,13 +295,17 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
      * machine identifier (the configured {@code serverId} first, as sync sessions take it); asked once.
      */
     private void lookUpServer() {
-        if (serverName != null && serverId != null) {
+        if (serverId == null) {
+            serverId = context.config().string(PlexKeys.SERVER_ID).orElse(null);
+        }
+        if (serverAsked) {
             return;
         }
         try {
             JsonNode root = clients.server().get("/", Query.empty()).path("MediaContainer");
+            serverAsked = true; // an answer without a name or id is not asked again for every session
             serverName = PlexJson.text(root.path("friendlyName"));
-            serverId = context.config().string(PlexKeys.SERVER_ID).orElse(PlexJson.text(root.path("machineIdentifier")));
+            serverId = serverId != null ? serverId : PlexJson.text(root.path("machineIdentifier"));
         } catch (CrossWatchException e) {
             LOG.log(Level.DEBUG, "{0}: the server name is unknown for now: {1}", source, e.getMessage());
         }
@@ -307,10 +316,16 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
         String library = PlexJson.text(m.path("librarySectionTitle"));
         library = library != null ? library : PlexJson.text(m.path("librarySectionID"));
         // an episode takes its show's ids from the show's own metadata, as the library read does
-        PlexRow row = PlexRow.of(m, this::showIdsOf);
-        return new Resolved(row == null || row.type() == MediaType.SHOW ? null : row, library);
+        boolean[] showRead = {true};
+        PlexRow row = PlexRow.of(m, showKey -> {
+            MediaIds ids = showIdsOf(showKey);
+            showRead[0] = ids != null;
+            return ids != null ? ids : MediaIds.empty();
+        });
+        return new Resolved(row == null || row.type() == MediaType.SHOW ? null : row, library, showRead[0]);
     }
 
+    /** @return the show's ids, or {@code null} when its metadata cannot be read now */
     private MediaIds showIdsOf(String showKey) {
         MediaIds ids = showIds.get(showKey);
         if (ids != null) {
@@ -320,9 +335,10 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
             ids = PlexGuids.idsOf(metadataOf(showKey));
         } catch (CrossWatchException e) {
             // the episode's own guids and its grandparentGuid still name it: a show that cannot be
-            // read (gone, or the server busy) must not cost the play; not cached, so asked again later
+            // read (gone, or the server busy) must not cost the play; neither the show nor the
+            // episode is cached then, so the next session of it asks again
             LOG.log(Level.DEBUG, "{0}: the ids of show {1} are unknown for now: {2}", source, showKey, e.getMessage());
-            return MediaIds.empty();
+            return null;
         }
         showIds.put(showKey, ids);
         return ids;

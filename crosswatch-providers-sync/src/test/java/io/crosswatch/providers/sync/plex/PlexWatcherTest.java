@@ -223,6 +223,29 @@ class PlexWatcherTest {
     }
 
     @Test
+    void aShowThatCannotBeReadCostsNeitherThePlayNorTheShowIdsOfLaterPlays() throws Exception {
+        plex.status("/library/metadata/7000", 404); // a 5xx is retried by the toolkit first; the outcome is the same
+        connect(Map.of("serverId", "configured-id"));
+        WebSocket ws = plex.awaitConnection();
+        ws.send(playing("13", "7001", "playing", 348000));
+        ScrobbleEvent first = next();
+        assertEquals(Kind.PLAY, first.kind(), "the episode's own guids still name it");
+        assertEquals("tt0959621", first.item().ids().imdb().orElseThrow());
+        assertEquals("configured-id", first.item().attribute(PlexSession.ATTR_SERVER).orElse(null),
+                "the configured server id, as sync sessions take it");
+        ws.send(playing("13", "7001", "stopped", 348000));
+        next();
+
+        plex.json("/library/metadata/7000", SHOW); // the server answers again
+        ws.send(playing("14", "7001", "playing", 348000));
+        ScrobbleEvent later = next();
+        assertEquals("81189", later.item().showIds().tvdb().orElse(null),
+                "the episode read without its show was not cached: the next session reads the show");
+        assertEquals(2, plex.count("/library/metadata/7001"));
+        assertEquals(1, plex.count("/"), "the server is asked once");
+    }
+
+    @Test
     void aSilentSessionStopsAfterTheTimeoutAndTheNextQueueItemStopsThePrevious() throws Exception {
         connect(Map.of(PlexWatcher.SESSION_TIMEOUT, "PT2M"));
         WebSocket ws = plex.awaitConnection();

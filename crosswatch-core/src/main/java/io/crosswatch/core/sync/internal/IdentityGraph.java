@@ -227,14 +227,24 @@ public final class IdentityGraph {
         items++;
     }
 
+    /** How many items joined an equal item's cluster through {@link #addAllAlong}, for tests. */
+    int joinedAlong() {
+        return joinedAlong;
+    }
+
+    private int joinedAlong;
+
     /**
      * A cursor over the list another list mostly repeats. Each item is compared with the next few
      * unmatched items there (a few, to step over items added since); a match moves the cursor past
-     * it. After a long run of misses the lists are taken to be in different orders and the walk
-     * stops comparing, so it costs little when it cannot help.
+     * it. Every few misses in a row the search looks further ahead once, so a run of new items (a
+     * newest-first watchlist with a dozen additions at its head) is stepped over too. After a long
+     * run of misses the lists are taken to be in different orders and the walk stops comparing, so
+     * it costs little when it cannot help.
      */
     private final class Walk {
         private static final int LOOKAHEAD = 4;
+        private static final int WIDE = 128;
         private static final int GIVE_UP = 64;
         private final List<MediaItem> along;
         private final int alongStart;
@@ -251,16 +261,32 @@ public final class IdentityGraph {
             if (misses >= GIVE_UP) {
                 return -1;
             }
-            int end = Math.min(along.size(), cursor + LOOKAHEAD);
+            int hit = find(item, LOOKAHEAD);
+            if (hit < 0 && ++misses % LOOKAHEAD == 0) {
+                hit = find(item, WIDE);
+            }
+            if (hit < 0) {
+                return -1;
+            }
+            cursor = hit + 1;
+            misses = 0;
+            if (itemWeak[alongStart + hit]) {
+                // an id-less item repeats an id-less one: its title match is decided by matchWeak,
+                // but the walk moves past it instead of sticking there
+                return -1;
+            }
+            joinedAlong++;
+            return alongStart + hit;
+        }
+
+        private int find(MediaItem item, int span) {
+            int end = Math.min(along.size(), cursor + span);
             for (int j = cursor; j < end; j++) {
                 MediaItem other = along.get(j);
-                if ((other == item || sameIdentity(other, item)) && !itemWeak[alongStart + j]) {
-                    cursor = j + 1;
-                    misses = 0;
-                    return alongStart + j;
+                if (other == item || sameIdentity(other, item)) {
+                    return j;
                 }
             }
-            misses++;
             return -1;
         }
     }
@@ -410,15 +436,21 @@ public final class IdentityGraph {
         for (int i : weakItems) {
             MediaItem item = itemAt.apply(i);
             int year = item.year().orElseThrow();
-            Set<Integer> candidates = new LinkedHashSet<>(2);
+            // the roots recorded per key name distinct clusters and stay distinct (see above), so
+            // the candidates are their union, counted without a find per root: a title shared by
+            // thousands of items with ids costs one set per id-less copy, not a walk over them all
+            Set<Integer> candidates = Set.of();
             List<String> keys = new ArrayList<>(1 + 2 * yearTolerance);
             for (int y = year - yearTolerance; y <= year + yearTolerance; y++) {
                 String key = weakMatchKey(item, y);
                 Set<Integer> roots = strong.get(key);
                 if (roots != null) {
                     keys.add(key);
-                    for (int r : roots) {
-                        candidates.add(find(r));
+                    if (candidates.isEmpty()) {
+                        candidates = roots;
+                    } else {
+                        candidates = new LinkedHashSet<>(candidates);
+                        candidates.addAll(roots);
                     }
                 }
             }

@@ -2,10 +2,13 @@ package io.crosswatch.core.sync.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosswatch.api.media.MediaIds;
 import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
+import io.crosswatch.core.sync.Ids;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -144,8 +147,9 @@ class IdentityGraphTest {
         for (int i = 0; i < n; i++) {
             current.add(randomItem(r, i));
         }
+        int shape = r.nextInt(4);
         java.util.List<MediaItem> baseline;
-        switch (r.nextInt(4)) {
+        switch (shape) {
             case 0 -> baseline = current; // unchanged inventory: the very same list
             case 1 -> baseline = perturbed(r, current, n);
             case 2 -> {
@@ -154,8 +158,44 @@ class IdentityGraphTest {
             }
             default -> baseline = java.util.stream.IntStream.range(0, n).mapToObj(i -> randomItem(r, i)).toList();
         }
-        java.util.List<MediaItem> other = java.util.stream.IntStream.range(0, n / 2).mapToObj(i -> randomItem(r, i)).toList();
+        IdentityGraph along = assertAlongEqualsPlain(r, current, baseline);
+        if (shape == 0) {
+            long withIds = current.stream().filter(i -> !Ids.isWeak(i)).count();
+            assertEquals(withIds, along.joinedAlong(), "every item with ids of an unchanged list is joined without lookups");
+        }
+    }
 
+    static java.util.stream.LongStream alongSeeds() {
+        return io.crosswatch.core.testing.SeededCases.seeds("identity-graph-along", 32);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRunOfNewItemsAtTheHeadOrInTheMiddleIsSteppedOver() {
+        // a newest-first list with a dozen additions at its head and a run of eight in the middle
+        int n = 2 * IdentityGraph.SEGMENT + 500; // two segment borders, the parallel path
+        java.util.List<MediaItem> current = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            current.add(m("tmdb", String.valueOf(i + 1), "imdb", "tt" + (i + 1)));
+        }
+        java.util.List<MediaItem> baseline = new java.util.ArrayList<>();
+        for (int i = 12; i < n; i++) {
+            if (i < 5000 || i >= 5008) {
+                baseline.add(current.get(i).toBuilder().build()); // equal copies, as a fresh read gives
+            }
+        }
+        IdentityGraph along = assertAlongEqualsPlain(null, current, baseline);
+        // the first misses of each run are added the usual way, until the walk looks further ahead
+        assertTrue(along.joinedAlong() >= baseline.size() - 6, "joined " + along.joinedAlong() + " of " + baseline.size());
+    }
+
+    /**
+     * Adds current, baseline (along current) and an unrelated list (random items, none when
+     * {@code r} is null) both ways and requires equal graphs.
+     */
+    private static IdentityGraph assertAlongEqualsPlain(java.util.SplittableRandom r, java.util.List<MediaItem> current,
+                                                        java.util.List<MediaItem> baseline) {
+        java.util.List<MediaItem> other = r == null ? List.of() : java.util.stream.IntStream.range(0, Math.min(300, current.size() / 2))
+                .mapToObj(i -> randomItem(r, i)).toList();
         IdentityGraph along = new IdentityGraph(16);
         int start = along.addAll(current);
         along.addAllAlong(baseline, current, start);
@@ -164,7 +204,6 @@ class IdentityGraphTest {
         plain.addAll(current);
         plain.addAll(baseline);
         plain.addAll(other);
-        int size = current.size() + baseline.size() + other.size();
         java.util.List<MediaItem> all = new java.util.ArrayList<>(current);
         all.addAll(baseline);
         all.addAll(other);
@@ -174,15 +213,14 @@ class IdentityGraphTest {
         plain.freeze();
         assertEquals(plain.size(), along.size());
         assertEquals(plain.clusterCount(), along.clusterCount());
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i < all.size(); i++) {
+            int at = i;
             // dense cluster numbers follow each cluster's first item, so equal partitions give equal numbers
-            assertEquals(plain.cluster(i), along.cluster(i), "item " + i + " " + all.get(i));
-            assertEquals(plain.weak(i), along.weak(i), "item " + i);
+            assertEquals(plain.cluster(i), along.cluster(i), () -> "item " + at + " " + all.get(at));
+            assertEquals(plain.weak(i), along.weak(i), () -> "item " + at);
+            assertEquals(plain.ambiguity(i), along.ambiguity(i), () -> "item " + at);
         }
-    }
-
-    static java.util.stream.LongStream alongSeeds() {
-        return io.crosswatch.core.testing.SeededCases.seeds("identity-graph-along", 32);
+        return along;
     }
 
     /** Mostly the same items (some as new, equal copies), a few deleted, a few added, some with changed ids. */
@@ -201,16 +239,26 @@ class IdentityGraphTest {
         return out;
     }
 
-    /** An item about title {@code i}, through one of several id subsets, sometimes without ids. */
+    /**
+     * An item about title {@code i} of every kind the tokens treat differently: movies and shows
+     * through several id subsets, seasons, episodes (own ids, own ids equal to the show's, Plex
+     * guids), service-local ids only, and id-less copies whose title and year match items with ids.
+     */
     private static MediaItem randomItem(java.util.SplittableRandom r, int i) {
-        return switch (r.nextInt(7)) {
+        MediaIds show = MediaIds.of("tvdb", String.valueOf(i / 10 + 1));
+        return switch (r.nextInt(12)) {
             case 0 -> m("imdb", "tt" + (i + 1));
             case 1 -> m("tmdb", String.valueOf(i + 1), "imdb", "tt" + (i + 1));
             case 2 -> m("tmdb", String.valueOf(i + 1), "plex", String.valueOf(r.nextInt(5)));
-            case 3 -> e(MediaIds.of("tvdb", String.valueOf(i / 10 + 1)), 1 + i % 2, i % 10);
+            case 3 -> e(show, 1 + i % 2, i % 10);
             case 4 -> e(MediaIds.of("tvdb", String.valueOf(i / 10 + 1), "tmdb", String.valueOf(i / 10 + 7)), 1 + i % 2, i % 10);
             case 5 -> MediaItem.builder(MediaType.MOVIE).title("Untitled " + (i % 5)).year(2000).build();
-            default -> MediaItem.builder(MediaType.MOVIE).ids(MediaIds.of("jellyfin", "j" + (i % 9))).title("T").build();
+            case 6 -> MediaItem.builder(MediaType.MOVIE).ids(MediaIds.of("jellyfin", "j" + (i % 9))).title("T").build();
+            case 7 -> s("tmdb", String.valueOf(i / 10 + 7));
+            case 8 -> MediaItem.builder(MediaType.SEASON).showIds(show).season(1 + i % 2).build();
+            case 9 -> e(show, 1, i % 10, "tvdb", String.valueOf(i / 10 + 1)); // own id copied from the show
+            case 10 -> e(MediaIds.of("plexguid", "plex://show/" + (i / 10)), 1, i % 10, "plexguid", "plex://episode/" + i);
+            default -> MediaItem.builder(MediaType.MOVIE).title("T").year(2000).build(); // matches m(...)'s title and year
         };
     }
 }

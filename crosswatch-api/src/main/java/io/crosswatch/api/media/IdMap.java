@@ -3,10 +3,15 @@ package io.crosswatch.api.media;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The immutable map behind {@link MediaIds#values()}: namespaces and ids side by side in one
@@ -16,8 +21,8 @@ import java.util.function.BiConsumer;
  * A tree costs a map, a wrapper and one entry object per id (about 190 bytes for three ids) and
  * every read of the ids chases those pointers across the heap; here three ids cost one 40-byte
  * array. An item has a handful of ids, so a linear scan finds one faster than a tree or hash
- * lookup would. Mutators throw {@link UnsupportedOperationException}, as
- * {@code Collections.unmodifiableMap} did.
+ * lookup would. Every mutator, of the map and of its views, throws
+ * {@link UnsupportedOperationException}, as {@code Collections.unmodifiableMap}'s did.
  */
 final class IdMap extends AbstractMap<String, String> {
 
@@ -91,8 +96,93 @@ final class IdMap extends AbstractMap<String, String> {
         return h;
     }
 
+    // Every mutator throws, even when it would change nothing, as Collections.unmodifiableMap's do.
+
+    @Override
+    public String put(String key, String value) {
+        throw immutable();
+    }
+
+    @Override
+    public String remove(Object key) {
+        throw immutable();
+    }
+
+    @Override
+    public void putAll(Map<? extends String, ? extends String> m) {
+        throw immutable();
+    }
+
+    @Override
+    public void clear() {
+        throw immutable();
+    }
+
+    @Override
+    public void replaceAll(BiFunction<? super String, ? super String, ? extends String> function) {
+        throw immutable();
+    }
+
+    @Override
+    public String putIfAbsent(String key, String value) {
+        throw immutable();
+    }
+
+    @Override
+    public boolean remove(Object key, Object value) {
+        throw immutable();
+    }
+
+    @Override
+    public boolean replace(String key, String oldValue, String newValue) {
+        throw immutable();
+    }
+
+    @Override
+    public String replace(String key, String value) {
+        throw immutable();
+    }
+
+    @Override
+    public String computeIfAbsent(String key, Function<? super String, ? extends String> mappingFunction) {
+        throw immutable();
+    }
+
+    @Override
+    public String computeIfPresent(String key, BiFunction<? super String, ? super String, ? extends String> remappingFunction) {
+        throw immutable();
+    }
+
+    @Override
+    public String compute(String key, BiFunction<? super String, ? super String, ? extends String> remappingFunction) {
+        throw immutable();
+    }
+
+    @Override
+    public String merge(String key, String value, BiFunction<? super String, ? super String, ? extends String> remappingFunction) {
+        throw immutable();
+    }
+
+    private static UnsupportedOperationException immutable() {
+        return new UnsupportedOperationException("ids are immutable; use MediaIds.with or merge");
+    }
+
+    @Override
+    public Set<String> keySet() {
+        return Collections.unmodifiableSet(super.keySet());
+    }
+
+    @Override
+    public Collection<String> values() {
+        return Collections.unmodifiableCollection(super.values());
+    }
+
     @Override
     public Set<Entry<String, String>> entrySet() {
+        return Collections.unmodifiableSet(entries());
+    }
+
+    private Set<Entry<String, String>> entries() {
         return new AbstractSet<>() {
             @Override
             public Iterator<Entry<String, String>> iterator() {

@@ -69,4 +69,50 @@ class MediaIdsTest {
     void ofRejectsOddArguments() {
         assertThrows(IllegalArgumentException.class, () -> MediaIds.of("imdb"));
     }
+
+    @Test
+    void valuesKeepTheMapContractOfASortedImmutableMap() {
+        MediaIds ids = MediaIds.of("TMDB", "603", "imdb", "tt0133093", "trakt", "481", "slug", "the-matrix");
+        Map<String, String> v = ids.values();
+        java.util.TreeMap<String, String> tree = new java.util.TreeMap<>(Map.of("tmdb", "603", "imdb", "tt0133093",
+                "trakt", "481", "slug", "the-matrix"));
+        assertEquals(tree, v);
+        assertEquals(v, tree);
+        assertEquals(tree.hashCode(), v.hashCode());
+        assertEquals(tree.toString(), v.toString());
+        assertEquals(java.util.List.copyOf(tree.keySet()), java.util.List.copyOf(v.keySet()), "sorted by namespace");
+        assertEquals(java.util.List.copyOf(tree.values()), java.util.List.copyOf(v.values()));
+        assertNull(v.get(null));
+        assertNull(v.get(42));
+        assertEquals("603", v.get("tmdb"));
+        assertTrue(v.containsKey("slug"));
+        assertEquals(ids, new MediaIds(new HashMap<>(tree)));
+        assertEquals(ids.hashCode(), new MediaIds(new HashMap<>(tree)).hashCode());
+    }
+
+    @Test
+    void everyMutatorOfTheValuesAndTheirViewsThrowsEvenWhenItWouldChangeNothing() {
+        Map<String, String> v = MediaIds.of("tmdb", "603").values();
+        java.util.List<Runnable> mutators = java.util.List.of(
+                () -> v.put("imdb", "tt1"), () -> v.remove("absent"), () -> v.remove("tmdb", "603"),
+                () -> v.putAll(Map.of()), () -> v.clear(), () -> v.replaceAll((k, x) -> x),
+                () -> v.putIfAbsent("tmdb", "1"), () -> v.replace("tmdb", "1"), () -> v.replace("tmdb", "603", "1"),
+                () -> v.computeIfAbsent("absent", k -> null), () -> v.computeIfPresent("absent", (k, x) -> null),
+                () -> v.compute("absent", (k, x) -> null), () -> v.merge("tmdb", "1", (a, b) -> null),
+                () -> v.keySet().removeIf(k -> false), () -> v.values().removeIf(x -> false),
+                () -> v.entrySet().removeIf(e -> false), () -> v.keySet().retainAll(v.keySet()),
+                () -> v.entrySet().iterator().next().setValue("1"), () -> MediaIds.empty().values().clear());
+        for (int i = 0; i < mutators.size(); i++) {
+            int at = i;
+            assertThrows(UnsupportedOperationException.class, mutators.get(i)::run, () -> "mutator " + at);
+        }
+        assertEquals(Map.of("tmdb", "603"), v);
+    }
+
+    @Test
+    void namespacesThatNormalizeAlikeKeepTheLastValueGiven() {
+        assertEquals("2", MediaIds.of("tmdb", "1", "TMDB", "2").tmdb().orElseThrow());
+        assertEquals("1", MediaIds.of("TMDB", "2", " tmdb ", "1").tmdb().orElseThrow());
+        assertEquals(MediaIds.empty(), MediaIds.of(null, "1"), "a null namespace is skipped");
+    }
 }

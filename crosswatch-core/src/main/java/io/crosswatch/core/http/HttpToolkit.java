@@ -155,7 +155,10 @@ public final class HttpToolkit {
      *                 ignored for a shared scope
      * @param scope    whose budget the limit counts
      * @param policy   its limits
-     * @param clock    the clock the limiter's callers read; its zone does not matter
+     * @param clock    the clock the limiter's callers read; its zone does not matter. Budgets are
+     *                 kept per time line for the toolkit's life: the system clocks share one, and
+     *                 any other clock should implement {@code equals} (as {@code Clock}'s own do),
+     *                 or each distinct instance counts a budget of its own
      * @return the limiter
      * @since 0.1
      */

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -93,7 +94,11 @@ public final class LocalStore implements AutoCloseable {
         }
         Connection c = null;
         try {
-            c = DriverManager.getConnection("jdbc:sqlite:" + abs);
+            // the driver would otherwise prepare and run "SELECT last_insert_rowid()" after every
+            // INSERT (a second statement per item); insert() asks for the row id itself
+            Properties props = new Properties();
+            props.setProperty("jdbc.get_generated_keys", "false");
+            c = DriverManager.getConnection("jdbc:sqlite:" + abs, props);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA foreign_keys=ON");

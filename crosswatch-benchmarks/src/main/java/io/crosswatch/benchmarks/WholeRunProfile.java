@@ -43,11 +43,18 @@ public final class WholeRunProfile {
         // on a shared machine; the run does all its work on the calling thread.
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long cpu = mx.getCurrentThreadCpuTime();
+        // bytes this thread allocated: load-independent, unlike wall or even CPU time
+        com.sun.management.ThreadMXBean alloc = (com.sun.management.ThreadMXBean) mx;
+        long bytes = alloc.getCurrentThreadAllocatedBytes();
+        java.time.LocalTime from = java.time.LocalTime.now();
         long t = System.nanoTime();
         SyncResult r = WholeRunFixture.run(files, state);
         long ms = (System.nanoTime() - t) / 1_000_000;
         long cpuMs = (mx.getCurrentThreadCpuTime() - cpu) / 1_000_000;
+        long mb = (alloc.getCurrentThreadAllocatedBytes() - bytes) / 1_000_000;
         WholeRunFixture.check(r, expected);
-        System.out.printf("%-14s %6d ms wall %6d ms cpu  phases %s%n", what, ms, cpuMs, r.phases());
+        // the local clock times let a JFR recording be cut to one run
+        System.out.printf("%-14s %6d ms wall %6d ms cpu %6d MB allocated  phases %s  (%s to %s)%n", what, ms, cpuMs, mb,
+                r.phases(), from, java.time.LocalTime.now());
     }
 }

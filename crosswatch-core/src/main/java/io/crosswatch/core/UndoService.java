@@ -210,7 +210,7 @@ public final class UndoService {
         if (!dryRun) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put(UNDO_OF, runId);
-            report.put(RunJournal.FIELD, RunJournal.of(done).toJson());
+            report.put(RunJournal.FIELD, RunJournal.of(done));
             commit.run(new RunRecord(undoId, pair, started, finished, status, false, json(report)));
             state.commit(commit.build());
         }

@@ -21,9 +21,12 @@ public enum Feature {
     /** Named user lists and playlists (membership per list). */
     PLAYLISTS;
 
+    /** Computed once: keys are built with it for every item of every run. */
+    private final String key = name().toLowerCase(Locale.ROOT);
+
     /** @return the lower-case name used in config files and reports, e.g. {@code watchlist} */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return key;
     }
 
     /**

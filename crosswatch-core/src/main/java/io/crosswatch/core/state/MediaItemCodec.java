@@ -41,6 +41,11 @@ public final class MediaItemCodec {
     private MediaItemCodec() {
     }
 
+    /** The factory every writer of this shape uses, so their output agrees byte for byte. */
+    static JsonFactory factory() {
+        return FACTORY;
+    }
+
     /** @return the item as JSON */
     public static String write(MediaItem item) {
         StringWriter w = new StringWriter(128);
@@ -67,7 +72,8 @@ public final class MediaItemCodec {
         return w.toString();
     }
 
-    private static void writeItem(JsonGenerator g, MediaItem item) throws IOException {
+    /** Writes one item at the generator's position; shared with {@link RunJournal#writeJson}. */
+    static void writeItem(JsonGenerator g, MediaItem item) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", item.type().key());
         writeIds(g, "ids", item.ids());

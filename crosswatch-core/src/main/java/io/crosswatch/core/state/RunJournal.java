@@ -1,7 +1,11 @@
 package io.crosswatch.core.state;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.crosswatch.api.Api;
@@ -23,10 +27,14 @@ import java.util.Optional;
  * their previous values. The engine stores it inside the run record's report under
  * {@value #FIELD}; {@link io.crosswatch.core.UndoService} reads it back to revert a run.
  *
+ * <p>As a {@link JsonSerializable} it can be put into a report map as it is: Jackson then streams
+ * it ({@link #writeJson}) in exactly the shape of {@link #toJson()}, without building a tree of
+ * every item (a first run of 100k writes 200 000 items into its journal).
+ *
  * @since 0.1
  */
 @Api(status = Api.Status.EXPERIMENTAL)
-public final class RunJournal {
+public final class RunJournal implements JsonSerializable {
 
     /** The report field holding the journal. */
     public static final String FIELD = "journal";
@@ -127,6 +135,58 @@ public final class RunJournal {
             });
         });
         return root;
+    }
+
+    /**
+     * Writes the journal as one JSON object, the same as serializing {@link #toJson()}.
+     *
+     * @param g the generator, positioned where a value may start
+     * @throws IOException when the generator fails
+     */
+    public void writeJson(JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        for (Map.Entry<Feature, Map<Side, Writes>> fe : writes.entrySet()) {
+            g.writeObjectFieldStart(fe.getKey().key());
+            for (Map.Entry<Side, Writes> se : fe.getValue().entrySet()) {
+                Writes w = se.getValue();
+                g.writeObjectFieldStart(se.getKey().name().toLowerCase(java.util.Locale.ROOT));
+                writeItems(g, "added", w.added());
+                writeItems(g, "removed", w.removed());
+                g.writeArrayFieldStart("changed");
+                for (Change c : w.changed()) {
+                    g.writeStartObject();
+                    g.writeFieldName("item");
+                    MediaItemCodec.writeItem(g, c.item());
+                    g.writeFieldName("previous");
+                    MediaItemCodec.writeItem(g, c.previous());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeItems(JsonGenerator g, String field, List<MediaItem> items) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (MediaItem item : items) {
+            MediaItemCodec.writeItem(g, item);
+        }
+        g.writeEndArray();
+    }
+
+    /** Streams the journal ({@link #writeJson}) when Jackson serializes it. */
+    @Override
+    public void serialize(JsonGenerator g, SerializerProvider serializers) throws IOException {
+        writeJson(g);
+    }
+
+    /** The journal carries no type id: the same as {@link #serialize}. */
+    @Override
+    public void serializeWithType(JsonGenerator g, SerializerProvider serializers, TypeSerializer typeSer) throws IOException {
+        writeJson(g);
     }
 
     /**

@@ -226,7 +226,7 @@ public final class GenericSyncModule implements SyncModule {
                 Map<String, Object> report = new LinkedHashMap<>();
                 report.put("error", error);
                 report.put("forced", ctx.force());
-                report.put(RunJournal.FIELD, journal(applied).toJson());
+                report.put(RunJournal.FIELD, journal(applied));
                 Instant now = ctx.clock().instant();
                 full.commit(StateCommit.builder(pair, now).run(new RunRecord(ctx.runId(), pair, started, now, status, false,
                         toJson(report))).build());
@@ -556,7 +556,7 @@ public final class GenericSyncModule implements SyncModule {
             }
             Map<String, Object> report = new LinkedHashMap<>(plan.toReport());
             report.put("forced", ctx.force());
-            report.put(RunJournal.FIELD, journal(applied).toJson());
+            report.put(RunJournal.FIELD, journal(applied));
             commit.run(new RunRecord(ctx.runId(), pair, started, now, runStatus(plan, applied), false, toJson(report)));
             StateCommit c = commit.build();
             if (full != null) {

@@ -215,9 +215,75 @@ public final class Ids {
         if (title == null || title.isEmpty()) {
             return "";
         }
+        return isAscii(title) ? asciiTitleKey(title) : unicodeTitleKey(title);
+    }
+
+    /** The general rule, by NFKD and regular expressions; package-private so a test can hold the fast path to it. */
+    static String unicodeTitleKey(String title) {
         String n = MARKS.matcher(java.text.Normalizer.normalize(title, java.text.Normalizer.Form.NFKD)).replaceAll("");
         n = NOT_WORD.matcher(n.toLowerCase(Locale.ROOT).replace("&", " and ")).replaceAll(" ").trim();
         return LEADING_ARTICLE.matcher(n).replaceFirst("");
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #unicodeTitleKey} for an ASCII title in one pass: NFKD leaves ASCII as it is and it has
+     * no marks, and in ASCII the letters and digits are {@code [A-Za-z0-9]}. Every title of every
+     * item is keyed several times a run (planner, guards, the local tracker's keys), where the
+     * normalizer and three regular expressions dominated.
+     */
+    static String asciiTitleKey(String title) {
+        StringBuilder sb = new StringBuilder(title.length() + 4);
+        boolean gap = false;
+        for (int i = 0; i < title.length(); i++) {
+            char c = title.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                if (gap && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                gap = false;
+                sb.append(c);
+            } else if (c == '&') {
+                // " and ", a word between two gaps
+                if (sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append("and");
+                gap = true;
+            } else {
+                gap = true;
+            }
+        }
+        int article = startsWithWord(sb, "the") ? 4 : startsWithWord(sb, "an") ? 3 : startsWithWord(sb, "a") ? 2 : 0;
+        // the article goes only when something follows its space
+        if (article > 0 && sb.length() > article) {
+            sb.delete(0, article);
+        }
+        return sb.toString();
+    }
+
+    private static boolean startsWithWord(StringBuilder sb, String word) {
+        int n = word.length();
+        if (sb.length() <= n || sb.charAt(n) != ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (sb.charAt(i) != word.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return whether the item has no id at all, so only a weak title+year match is possible */

@@ -47,4 +47,18 @@ class MediaItemCodecTest {
         assertThrows(IllegalArgumentException.class, () -> MediaItemCodec.readItem("{\"title\":\"no type\"}"));
         assertThrows(IllegalArgumentException.class, () -> MediaItemCodec.readList("{"));
     }
+
+    @Test
+    void theReusedWriterWritesEachItemAsWriteDoes() {
+        List<MediaItem> all = items().toList();
+        try (ItemJsonWriter json = new ItemJsonWriter()) {
+            for (int round = 0; round < 2; round++) {
+                for (MediaItem item : all) {
+                    String s = json.write(item);
+                    assertEquals(MediaItemCodec.write(item), s);
+                    assertEquals(item, MediaItemCodec.readItem(s));
+                }
+            }
+        }
+    }
 }

@@ -133,4 +133,36 @@ class IdsTest {
         assertEquals("show:tmdb:1399#s01e09", Ids.key(MediaItem.builder(MediaType.EPISODE)
                 .showIds(MediaIds.of("tmdb", "1399")).season(1).episode(9).build()).value());
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"The Matrix|matrix", "A Quiet Place|quiet place", "An Education|education",
+            "'Then, Now'|then now", "'the '|the", "&|and", "'  Tom & Jerry!!  '|tom and jerry", "A|a", "The The|the",
+            "'Se7en (1995)'|se7en 1995", "a&b|and b", "x&y|x and y"})
+    void asciiTitlesTakeTheFastPathWithTheSameKey(String title, String key) {
+        assertEquals(key, Ids.weakTitleKey(title));
+        assertEquals(Ids.unicodeTitleKey(title), Ids.asciiTitleKey(title));
+    }
+
+    @Test
+    void theAsciiFastPathAgreesWithTheGeneralRuleOnRandomTitles() {
+        // articles, '&', digits, punctuation, control characters and spaces, in random runs
+        String[] parts = {"the", "The", "a", "A", "an", "AN", " ", "  ", "&", "-", ":", "'", "\t", "\u0001", "x", "Z", "9", "07",
+            "then", "and", ".", "_", "~"};
+        java.util.Random random = new java.util.Random(42);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(7);
+            for (int i = 0; i < len; i++) {
+                sb.append(parts[random.nextInt(parts.length)]);
+            }
+            String title = sb.toString();
+            assertEquals(Ids.unicodeTitleKey(title), Ids.asciiTitleKey(title), () -> "title '" + title + "'");
+        }
+    }
+
+    @Test
+    void nonAsciiTitlesStillLoseTheirAccents() {
+        assertEquals(Ids.weakTitleKey("Amelie"), Ids.weakTitleKey("Amélie"));
+        assertEquals("cafe and creme", Ids.weakTitleKey("Le Café & Crème".substring(3)));
+    }
 }

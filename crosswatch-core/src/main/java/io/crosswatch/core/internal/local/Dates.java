@@ -30,7 +30,11 @@ public final class Dates {
                 return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
             String t = s.replace(' ', 'T');
-            if (t.endsWith("Z") || t.endsWith("z")) {
+            if (t.endsWith("Z")) {
+                // the common stored form: parse it as it is, without a copy
+                return Instant.parse(t);
+            }
+            if (t.endsWith("z")) {
                 return Instant.parse(t.substring(0, t.length() - 1) + "Z");
             }
             if (OFFSET.matcher(t).matches() && t.indexOf('T') > 0) {

@@ -1,5 +1,6 @@
 package io.crosswatch.core.internal.local;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,6 +10,7 @@ import io.crosswatch.api.media.MediaIds;
 import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.media.Playback;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,21 +67,91 @@ public final class ItemJsonCodec {
         item.watchedAt().ifPresent(w -> n.put("watched_at", w.toString()));
         item.rating().ifPresent(r -> n.put("rating", r));
         item.ratedAt().ifPresent(r -> n.put("rated_at", r.toString()));
-        item.playback().ifPresent(p -> {
-            ObjectNode pn = n.putObject("progress");
-            putMillis(pn, "position_ms", p.position());
-            if (!p.duration().isZero()) {
-                putMillis(pn, "duration_ms", p.duration());
-                pn.put("percent", BigDecimal.valueOf(p.percent()).setScale(2, java.math.RoundingMode.HALF_UP));
-            }
-            pn.put("updated_at", p.updatedAt().toString());
-        });
+        item.playback().ifPresent(p -> n.set("progress", progressNode(p)));
         item.list().ifPresent(l -> n.put("list", l));
         if (!item.attributes().isEmpty()) {
             ObjectNode an = n.putObject("attributes");
             item.attributes().forEach(an::put);
         }
         return n;
+    }
+
+    private static ObjectNode progressNode(Playback p) {
+        ObjectNode pn = JsonNodeFactory.instance.objectNode();
+        putMillis(pn, "position_ms", p.position());
+        if (!p.duration().isZero()) {
+            putMillis(pn, "duration_ms", p.duration());
+            pn.put("percent", BigDecimal.valueOf(p.percent()).setScale(2, java.math.RoundingMode.HALF_UP));
+        }
+        pn.put("updated_at", p.updatedAt().toString());
+        return pn;
+    }
+
+    /**
+     * Streams the text of {@code toNode(item, null).toString()} without building the tree: the local
+     * tracker stores every added item this way (200 000 rows in a first run of 100k each way). The
+     * rare progress object still goes through its tree, so its decimals are written exactly as
+     * before.
+     *
+     * @param g    a generator of {@link #MAPPER}'s factory (it writes the progress tree)
+     * @param item the item
+     * @throws IOException when the generator fails
+     */
+    public static void write(JsonGenerator g, MediaItem item) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", item.type().key());
+        if (item.title().isPresent()) {
+            g.writeStringField("title", item.title().get());
+        }
+        if (item.year().isPresent()) {
+            g.writeNumberField("year", item.year().get());
+        }
+        writeIds(g, "ids", item.ids());
+        writeIds(g, "show_ids", item.showIds());
+        if (item.showTitle().isPresent()) {
+            g.writeStringField("show_title", item.showTitle().get());
+        }
+        if (item.season().isPresent()) {
+            g.writeNumberField("season", item.season().get());
+        }
+        if (item.episode().isPresent()) {
+            g.writeNumberField("episode", item.episode().get());
+        }
+        if (item.watchedAt().isPresent()) {
+            g.writeStringField("watched_at", item.watchedAt().get().toString());
+        }
+        if (item.rating().isPresent()) {
+            g.writeNumberField("rating", item.rating().get());
+        }
+        if (item.ratedAt().isPresent()) {
+            g.writeStringField("rated_at", item.ratedAt().get().toString());
+        }
+        if (item.playback().isPresent()) {
+            g.writeFieldName("progress");
+            g.writeTree(progressNode(item.playback().get()));
+        }
+        if (item.list().isPresent()) {
+            g.writeStringField("list", item.list().get());
+        }
+        if (!item.attributes().isEmpty()) {
+            g.writeObjectFieldStart("attributes");
+            for (Map.Entry<String, String> e : item.attributes().entrySet()) {
+                g.writeStringField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeIds(JsonGenerator g, String field, MediaIds ids) throws IOException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        g.writeObjectFieldStart(field);
+        for (Map.Entry<String, String> e : ids.values().entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
     }
 
     private static ObjectNode idsNode(MediaIds ids) {

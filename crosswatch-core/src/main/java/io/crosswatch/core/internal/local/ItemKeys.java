@@ -99,6 +99,11 @@ public final class ItemKeys {
                 ? "@" + item.watchedAt().map(w -> String.valueOf(w.truncatedTo(ChronoUnit.MINUTES).getEpochSecond() / 60))
                         .orElse("undated")
                 : "";
+        if (prefix.isEmpty() && suffix.isEmpty()) {
+            // watchlist and ratings keys are unscoped: no new string per key
+            out.addAll(keys);
+            return out;
+        }
         for (String k : keys) {
             out.add(prefix + k + suffix);
         }

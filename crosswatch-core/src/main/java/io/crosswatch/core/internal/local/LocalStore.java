@@ -1,5 +1,6 @@
 package io.crosswatch.core.internal.local;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.crosswatch.api.ProviderException;
@@ -10,6 +11,8 @@ import io.crosswatch.api.sync.WriteResult.ItemOutcome;
 import io.crosswatch.api.sync.WriteResult.Outcome;
 import io.crosswatch.core.internal.config.OwnerOnlyFiles;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -64,6 +68,9 @@ public final class LocalStore implements AutoCloseable {
     private final Connection db;
     /** Statements prepared once per store: a 100k-item import runs them hundreds of thousands of times. */
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /** The text of the row being written; one generator writes every row (a first run of 100k writes 100k). */
+    private final StringWriter rowText = new StringWriter(256);
+    private JsonGenerator rowWriter;
 
     /** Items read from the file, and how many rows could not be decoded. */
     public record Snapshot(List<MediaItem> items, int corrupt) {
@@ -93,7 +100,11 @@ public final class LocalStore implements AutoCloseable {
         }
         Connection c = null;
         try {
-            c = DriverManager.getConnection("jdbc:sqlite:" + abs);
+            // the driver would otherwise prepare and run "SELECT last_insert_rowid()" after every
+            // INSERT (a second statement per item); insert() asks for the row id itself
+            Properties props = new Properties();
+            props.setProperty("jdbc.get_generated_keys", "false");
+            c = DriverManager.getConnection("jdbc:sqlite:" + abs, props);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA foreign_keys=ON");
@@ -401,7 +412,7 @@ public final class LocalStore implements AutoCloseable {
     private void insert(Feature feature, MediaItem item) throws SQLException {
         PreparedStatement ins = statement("INSERT INTO items(feature, item, updated_at) VALUES (?, ?, ?)");
         ins.setString(1, feature.key());
-        ins.setString(2, ItemJsonCodec.toNode(item, null).toString());
+        ins.setString(2, encode(item));
         ins.setLong(3, clock.millis());
         ins.executeUpdate();
         long row;
@@ -417,6 +428,28 @@ public final class LocalStore implements AutoCloseable {
             ps.addBatch();
         }
         ps.executeBatch();
+    }
+
+    /** @return the row text of an item, the same as {@code ItemJsonCodec.toNode(item, null).toString()} */
+    private String encode(MediaItem item) {
+        try {
+            if (rowWriter == null) {
+                rowWriter = ItemJsonCodec.MAPPER.getFactory().createGenerator(rowText);
+                // each row is a root value of its own: no separator between them
+                rowWriter.setRootValueSeparator(null);
+            }
+            rowText.getBuffer().setLength(0);
+            ItemJsonCodec.write(rowWriter, item);
+            rowWriter.flush();
+            return rowText.toString();
+        } catch (IOException e) {
+            // a generator that failed half-way is in an unknown state: the next row starts a new one
+            rowWriter = null;
+            throw new UncheckedIOException("could not write an item as JSON", e);
+        } catch (RuntimeException e) {
+            rowWriter = null;
+            throw e;
+        }
     }
 
     private void deleteRow(long row) throws SQLException {
@@ -484,6 +517,14 @@ public final class LocalStore implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (rowWriter != null) {
+            try {
+                rowWriter.close();
+            } catch (IOException ignored) {
+                // only hands buffers back to Jackson; the rows are written
+            }
+            rowWriter = null;
+        }
         for (PreparedStatement ps : statements.values()) {
             try {
                 ps.close();

@@ -31,7 +31,12 @@ public record Playback(Duration position, Duration duration, Instant updatedAt) 
         if (duration.isZero()) {
             return -1;
         }
-        return Math.min(100.0, position.toMillis() * 100.0 / duration.toMillis());
+        // in seconds with their fraction: a duration under a millisecond would divide by zero in millis
+        return Math.min(100.0, seconds(position) * 100.0 / seconds(duration));
+    }
+
+    private static double seconds(Duration d) {
+        return d.getSeconds() + d.getNano() / 1e9;
     }
 
     /**

@@ -40,6 +40,9 @@ class MediaItemTest {
         Playback p = new Playback(Duration.ofMinutes(30), Duration.ofMinutes(120), Instant.EPOCH);
         assertEquals(25.0, p.percent(), 1e-9);
         assertEquals(-1, new Playback(Duration.ofMinutes(1), Duration.ZERO, Instant.EPOCH).percent());
+        // under a millisecond: finite, not 0/0 (a lenient import may carry "duration_ms": 0.5)
+        assertEquals(50.0, new Playback(Duration.ofNanos(250_000), Duration.ofNanos(500_000), Instant.EPOCH).percent(), 1e-9);
+        assertEquals(0.0, new Playback(Duration.ZERO, Duration.ofNanos(500_000), Instant.EPOCH).percent(), 1e-9);
         assertEquals(Duration.ofMinutes(60), Playback.ofPercent(50, Duration.ofMinutes(120), Instant.EPOCH).position());
         assertThrows(IllegalArgumentException.class, () -> Playback.ofPercent(101, Duration.ofMinutes(1), Instant.EPOCH));
     }

@@ -11,7 +11,8 @@ import java.io.UncheckedIOException;
  * text as {@link MediaItemCodec#write(MediaItem)}, without a new generator, I/O context and
  * writer per item. A first run of 100k stores 200 000 phantom rows and journals as many items,
  * where that per-item set-up was a third of the encoding's allocation. Not thread-safe; one per
- * loop.
+ * loop. After {@link #write} throws, the generator may be inside a half-written object: drop the
+ * writer, never write the next item with it.
  */
 final class ItemJsonWriter implements AutoCloseable {
 

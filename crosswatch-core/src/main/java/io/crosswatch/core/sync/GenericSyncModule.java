@@ -698,6 +698,9 @@ public final class GenericSyncModule implements SyncModule {
             try {
                 return JSON.writeValueAsString(report);
             } catch (JsonProcessingException e) {
+                // the report carries the run's undo journal: losing it must not go unnoticed
+                LOG.log(Level.WARNING, "the run report (with its undo journal) could not be written: {0}",
+                        e.getOriginalMessage());
                 return "{\"error\":\"report could not be serialized\"}";
             }
         }

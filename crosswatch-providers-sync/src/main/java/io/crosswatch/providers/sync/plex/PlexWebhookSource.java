@@ -87,7 +87,13 @@ public final class PlexWebhookSource implements ScrobbleSource {
         }
         return List.of(new ScrobbleEvent(kind, item, percent, Duration.ofMillis(offset), request.receivedAt(), name(),
                 PlexJson.text(root.path("Account").path("title")), PlexJson.text(root.path("Server").path("title")),
-                PlexJson.text(md.path("librarySectionTitle"))));
+                library(md)));
+    }
+
+    /** The library as the watcher names it too: its title, else its section id. */
+    private static String library(JsonNode md) {
+        String title = PlexJson.text(md.path("librarySectionTitle"));
+        return title != null ? title : PlexJson.text(md.path("librarySectionID"));
     }
 
     /**

@@ -63,6 +63,14 @@ class PlexWebhookSourceTest {
     }
 
     @Test
+    void withoutALibraryTitleTheSectionIdNamesTheLibraryAsTheWatcherDoes() {
+        List<ScrobbleEvent> e = parse("{\"event\":\"media.play\",\"Server\":{\"title\":\"Home\"},"
+                + "\"Metadata\":{\"type\":\"movie\",\"title\":\"The Matrix\",\"year\":1999,\"librarySectionID\":3,"
+                + "\"Guid\":[{\"id\":\"imdb://tt0133093\"}]}}");
+        assertEquals("3", e.get(0).library());
+    }
+
+    @Test
     void otherEventsAndItemKindsAreIgnoredAndGarbageIsRefused() {
         assertEquals(List.of(), parse("{\"event\":\"library.new\",\"Metadata\":{\"type\":\"movie\"}}"));
         assertEquals(List.of(), parse("{\"event\":\"media.play\",\"Metadata\":{\"type\":\"track\",\"title\":\"Song\"}}"));

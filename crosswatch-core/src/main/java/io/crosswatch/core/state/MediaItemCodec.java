@@ -9,6 +9,7 @@ import io.crosswatch.api.media.MediaIds;
 import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.media.Playback;
+import io.crosswatch.core.internal.json.JsonFields;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -76,14 +77,14 @@ public final class MediaItemCodec {
     static void writeItem(JsonGenerator g, MediaItem item) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", item.type().key());
-        writeIds(g, "ids", item.ids());
+        JsonFields.writeStrings(g, "ids", item.ids().values());
         if (item.title().isPresent()) {
             g.writeStringField("title", item.title().get());
         }
         if (item.year().isPresent()) {
             g.writeNumberField("year", item.year().get());
         }
-        writeIds(g, "showIds", item.showIds());
+        JsonFields.writeStrings(g, "showIds", item.showIds().values());
         if (item.showTitle().isPresent()) {
             g.writeStringField("showTitle", item.showTitle().get());
         }
@@ -113,24 +114,7 @@ public final class MediaItemCodec {
         if (item.list().isPresent()) {
             g.writeStringField("list", item.list().get());
         }
-        if (!item.attributes().isEmpty()) {
-            g.writeObjectFieldStart("attributes");
-            for (Map.Entry<String, String> e : item.attributes().entrySet()) {
-                g.writeStringField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-    }
-
-    private static void writeIds(JsonGenerator g, String field, MediaIds ids) throws IOException {
-        if (ids.isEmpty()) {
-            return;
-        }
-        g.writeObjectFieldStart(field);
-        for (Map.Entry<String, String> e : ids.values().entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
-        }
+        JsonFields.writeStrings(g, "attributes", item.attributes());
         g.writeEndObject();
     }
 

@@ -10,6 +10,7 @@ import io.crosswatch.api.media.MediaIds;
 import io.crosswatch.api.media.MediaItem;
 import io.crosswatch.api.media.MediaType;
 import io.crosswatch.api.media.Playback;
+import io.crosswatch.core.internal.json.JsonFields;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -106,8 +107,8 @@ public final class ItemJsonCodec {
         if (item.year().isPresent()) {
             g.writeNumberField("year", item.year().get());
         }
-        writeIds(g, "ids", item.ids());
-        writeIds(g, "show_ids", item.showIds());
+        JsonFields.writeStrings(g, "ids", item.ids().values());
+        JsonFields.writeStrings(g, "show_ids", item.showIds().values());
         if (item.showTitle().isPresent()) {
             g.writeStringField("show_title", item.showTitle().get());
         }
@@ -133,24 +134,7 @@ public final class ItemJsonCodec {
         if (item.list().isPresent()) {
             g.writeStringField("list", item.list().get());
         }
-        if (!item.attributes().isEmpty()) {
-            g.writeObjectFieldStart("attributes");
-            for (Map.Entry<String, String> e : item.attributes().entrySet()) {
-                g.writeStringField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-    }
-
-    private static void writeIds(JsonGenerator g, String field, MediaIds ids) throws IOException {
-        if (ids.isEmpty()) {
-            return;
-        }
-        g.writeObjectFieldStart(field);
-        for (Map.Entry<String, String> e : ids.values().entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
-        }
+        JsonFields.writeStrings(g, "attributes", item.attributes());
         g.writeEndObject();
     }
 

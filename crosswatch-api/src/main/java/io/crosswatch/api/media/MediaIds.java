@@ -74,17 +74,23 @@ public record MediaIds(Map<String, String> values) {
         }
         String[] slots = new String[values.size() * 2];
         int[] used = {0};
-        values.forEach((ns, v) -> {
-            if (ns == null) {
-                return;
-            }
-            String n = namespace(ns);
-            String norm = normalize(n, v);
-            if (!n.isEmpty() && norm != null) {
-                used[0] = insert(slots, used[0], n, norm);
-            }
-        });
+        values.forEach((ns, v) -> used[0] = put(slots, used[0], ns, v));
         return IdMap.of(slots, used[0]);
+    }
+
+    /**
+     * Normalizes one pair as given and puts it into the sorted {@code slots[0..used)}; a null
+     * namespace, an empty one and a value that normalizes to nothing are skipped.
+     *
+     * @return the new length
+     */
+    private static int put(String[] slots, int used, String rawNamespace, Object rawValue) {
+        if (rawNamespace == null) {
+            return used;
+        }
+        String n = namespace(rawNamespace);
+        String norm = normalize(n, rawValue);
+        return n.isEmpty() || norm == null ? used : insert(slots, used, n, norm);
     }
 
     /** Inserts or replaces one pair in the sorted {@code slots[0..used)}; returns the new length. */
@@ -144,14 +150,7 @@ public record MediaIds(Map<String, String> values) {
         String[] slots = new String[namespaceAndValue.length];
         int used = 0;
         for (int i = 0; i < namespaceAndValue.length; i += 2) {
-            if (namespaceAndValue[i] == null) {
-                continue;
-            }
-            String n = namespace(namespaceAndValue[i]);
-            String norm = normalize(n, namespaceAndValue[i + 1]);
-            if (!n.isEmpty() && norm != null) {
-                used = insert(slots, used, n, norm);
-            }
+            used = put(slots, used, namespaceAndValue[i], namespaceAndValue[i + 1]);
         }
         return new MediaIds(IdMap.of(slots, used));
     }

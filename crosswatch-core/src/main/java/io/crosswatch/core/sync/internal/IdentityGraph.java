@@ -52,9 +52,7 @@ public final class IdentityGraph {
      * @return its index, for {@link #cluster(int)}
      */
     public int add(MediaItem item) {
-        if (frozen) {
-            throw new IllegalStateException("the identity graph is frozen");
-        }
+        requireOpen();
         Tokens t = buffer.of(item);
         int first = -1;
         long[] packed = t.packed();
@@ -74,13 +72,7 @@ public final class IdentityGraph {
             }
             first = first < 0 ? node : union(first, node);
         }
-        if (items == itemNode.length) {
-            itemNode = Arrays.copyOf(itemNode, items * 2);
-            itemWeak = Arrays.copyOf(itemWeak, items * 2);
-        }
-        itemNode[items] = first;
-        itemWeak[items] = t.weak();
-        return items++;
+        return record(first, t.weak());
     }
 
     private long[] packedScratch;
@@ -95,11 +87,17 @@ public final class IdentityGraph {
      * @param longestList the length of the longest list that will be added
      */
     public void reserveForLists(int longestList) {
-        int want = Math.min(longestList, SEGMENT);
-        if (longestList >= PARALLEL_THRESHOLD && (countScratch == null || countScratch.length < want)) {
-            packedScratch = new long[want * INLINE];
-            nodeScratch = new int[want * INLINE];
-            countScratch = new byte[want];
+        if (longestList >= PARALLEL_THRESHOLD) {
+            ensureScratch(Math.min(longestList, SEGMENT));
+        }
+    }
+
+    /** Makes the token buffers hold at least {@code items} items' tokens; they only ever grow. */
+    private void ensureScratch(int items) {
+        if (countScratch == null || countScratch.length < items) {
+            packedScratch = new long[items * INLINE];
+            nodeScratch = new int[items * INLINE];
+            countScratch = new byte[items];
         }
     }
 
@@ -156,11 +154,7 @@ public final class IdentityGraph {
         // one pair of token buffers serves every list of the run (a run adds four or more lists); a
         // long list is tokenized and linked one segment at a time, so they stay a few MB, not 33 MB
         int want = Math.min(n, SEGMENT);
-        if (countScratch == null || countScratch.length < want) {
-            packedScratch = new long[want * INLINE];
-            nodeScratch = new int[want * INLINE];
-            countScratch = new byte[want];
-        }
+        ensureScratch(want);
         if (walk != null && (sameScratch == null || sameScratch.length < want)) {
             sameScratch = new int[want];
         }
@@ -215,16 +209,8 @@ public final class IdentityGraph {
 
     /** Adds an item whose identity equals that of the item at {@code other}: it joins the same cluster. */
     private void addSame(int other) {
-        if (frozen) {
-            throw new IllegalStateException("the identity graph is frozen");
-        }
-        if (items == itemNode.length) {
-            itemNode = Arrays.copyOf(itemNode, items * 2);
-            itemWeak = Arrays.copyOf(itemWeak, items * 2);
-        }
-        itemNode[items] = itemNode[other];
-        itemWeak[items] = false;
-        items++;
+        requireOpen();
+        record(itemNode[other], false);
     }
 
     /** How many items joined an equal item's cluster through {@link #addAllAlong}, for tests. */
@@ -334,9 +320,7 @@ public final class IdentityGraph {
     private long prefetchSink;
 
     private void addPacked(long[] packed, int from, int count) {
-        if (frozen) {
-            throw new IllegalStateException("the identity graph is frozen");
-        }
+        requireOpen();
         int first = -1;
         int[] known = nodeScratch;
         for (int i = from; i < from + count; i++) {
@@ -349,13 +333,24 @@ public final class IdentityGraph {
             }
             first = first < 0 ? node : union(first, node);
         }
+        record(first, false);
+    }
+
+    /** Records the next item: its first token's node and whether it has only the weak title token. */
+    private int record(int node, boolean weak) {
         if (items == itemNode.length) {
             itemNode = Arrays.copyOf(itemNode, items * 2);
             itemWeak = Arrays.copyOf(itemWeak, items * 2);
         }
-        itemNode[items] = first;
-        itemWeak[items] = false;
-        items++;
+        itemNode[items] = node;
+        itemWeak[items] = weak;
+        return items++;
+    }
+
+    private void requireOpen() {
+        if (frozen) {
+            throw new IllegalStateException("the identity graph is frozen");
+        }
     }
 
     private void newNode() {
@@ -401,9 +396,7 @@ public final class IdentityGraph {
      * @param yearTolerance 0 (same year) or 1
      */
     public void matchWeak(IntFunction<MediaItem> itemAt, int yearTolerance) {
-        if (frozen) {
-            throw new IllegalStateException("the identity graph is frozen");
-        }
+        requireOpen();
         List<Integer> weakItems = new ArrayList<>();
         for (int i = 0; i < items; i++) {
             if (itemWeak[i] && matchable(itemAt.apply(i))) {

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 
@@ -316,13 +317,10 @@ final class PlexWatcher implements ReconnectingWebSocket.Handler {
         String library = PlexJson.text(m.path("librarySectionTitle"));
         library = library != null ? library : PlexJson.text(m.path("librarySectionID"));
         // an episode takes its show's ids from the show's own metadata, as the library read does
-        boolean[] showRead = {true};
-        PlexRow row = PlexRow.of(m, showKey -> {
-            MediaIds ids = showIdsOf(showKey);
-            showRead[0] = ids != null;
-            return ids != null ? ids : MediaIds.empty();
-        });
-        return new Resolved(row == null || row.type() == MediaType.SHOW ? null : row, library, showRead[0]);
+        PlexRow row = PlexRow.of(m, showKey -> Objects.requireNonNullElse(showIdsOf(showKey), MediaIds.empty()));
+        // complete unless the row has a show whose ids could not be read (a read show is cached)
+        boolean complete = row == null || row.showKey() == null || showIds.containsKey(row.showKey());
+        return new Resolved(row == null || row.type() == MediaType.SHOW ? null : row, library, complete);
     }
 
     /** @return the show's ids, or {@code null} when its metadata cannot be read now */
